@@ -1,0 +1,13 @@
+namespace Sourcing.Collector.Inventory;
+
+/// <summary>
+/// What one collection produced. <see cref="Complete"/> is false when any part of the estate
+/// could not be read (a subscription refused, a list that failed): then the store never marks
+/// missing resources removed.
+/// </summary>
+public sealed record CollectResult(
+    IReadOnlyList<ResourceRecord> Resources,
+    bool Complete,
+    int Skipped,
+    int Calls,
+    IReadOnlyList<string> Errors);

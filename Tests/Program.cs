@@ -1,0 +1,19 @@
+namespace Sourcing.Tests;
+
+/// <summary>
+/// The test assembly is also the host of the simulators that the demo and the benchmarks run
+/// (`dotnet Sourcing.Tests.dll simulate ...`). The test runner does not use this entry point.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "simulate")
+        {
+            return await Simulators.SimulatorHost.RunAsync(args[1..]);
+        }
+
+        await Console.Error.WriteLineAsync("usage: Sourcing.Tests simulate [options]  (tests run with dotnet test)");
+        return 64;
+    }
+}

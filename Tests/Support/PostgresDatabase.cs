@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Sourcing.Collector.Store;
+
+namespace Sourcing.Tests.Support;
+
+/// <summary>
+/// A fresh, migrated database on the real PostgreSQL that scripts/test.sh starts, dropped on
+/// dispose. Use as an xunit class fixture (IClassFixture&lt;PostgresDatabase&gt;). Never skips:
+/// without a server the tests fail, with the reason.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncLifetime
+{
+    private readonly string _adminConnectionString;
+
+    public PostgresDatabase()
+    {
+        var baseConnection = Environment.GetEnvironmentVariable("ConnectionStrings__Sourcing")
+            ?? "Host=127.0.0.1;Port=5432;Database=sourcing;Username=sourcing";
+        var builder = new NpgsqlConnectionStringBuilder(baseConnection);
+        _adminConnectionString = builder.ConnectionString;
+        DatabaseName = $"sourcing_test_{Guid.NewGuid():N}"[..30];
+        builder.Database = DatabaseName;
+        ConnectionString = builder.ConnectionString;
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public string DatabaseName { get; }
+
+    public string ConnectionString { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public async Task InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(_adminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await new Migrator(DataSource, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_adminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
