@@ -161,12 +161,12 @@ internal sealed class VSphereClient : IAsyncDisposable
     private async Task<RawResponse> SendCoreAsync(
         HttpMethod method, string pathAndQuery, string? json, bool basicAuth, CancellationToken cancellationToken, bool retry = true)
     {
-        var reauthenticated = false;
+        var reauthentications = 0;
         for (var attempt = 1; ; attempt++)
         {
-            var tokenUsed = _token;
             RawResponse response;
             await _gate.WaitAsync(cancellationToken);
+            var tokenUsed = _token;
             try
             {
                 Interlocked.Increment(ref _calls);
@@ -200,10 +200,21 @@ internal sealed class VSphereClient : IAsyncDisposable
                 _gate.Release();
             }
 
-            if (response.Status == HttpStatusCode.Unauthorized && !basicAuth && tokenUsed is not null && !reauthenticated)
+            if (response.Status == HttpStatusCode.Unauthorized && !basicAuth && tokenUsed is not null)
             {
-                reauthenticated = true;
-                await ReLoginAsync(tokenUsed, cancellationToken);
+                if (tokenUsed == _token)
+                {
+                    // A request queued behind many others may see a second session end before its
+                    // retry; more than two is a refusal, and MaxReLogins bounds the whole scan.
+                    if (++reauthentications > 2)
+                    {
+                        return response;
+                    }
+
+                    await ReLoginAsync(tokenUsed, cancellationToken);
+                }
+
+                // Otherwise another request already logged in again: retry with the new token.
                 attempt--;
                 continue;
             }

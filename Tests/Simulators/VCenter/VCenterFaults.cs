@@ -29,6 +29,9 @@ public sealed class VCenterFaults
     /// <summary>VMs that GET vcenter/vm still lists but whose detail answers 404 (deleted mid-scan).</summary>
     public ConcurrentDictionary<string, bool> VanishingVms { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Requests whose path starts with a key always answer 503 (one broken service, e.g. "/api/cis/tagging").</summary>
+    public ConcurrentDictionary<string, bool> BrokenPaths { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The next <paramref name="count"/> requests answer 503 (a burst, e.g. vpxd restarting).</summary>
     public void Fail503(int count) => Interlocked.Exchange(ref _fail503, count);
 

@@ -206,7 +206,7 @@ public sealed class VCenterSimulator : IAsyncDisposable
             return new Answer(429, api.Error("SERVICE_UNAVAILABLE", "com.vmware.vapi.rate_limit", "Too many requests."), Faults.RetryAfterSeconds);
         }
 
-        if (Faults.Take503())
+        if (Faults.Take503() || Faults.BrokenPaths.Keys.Any(p => path.StartsWith(p, StringComparison.Ordinal)))
         {
             return new Answer(503, api.Error("SERVICE_UNAVAILABLE", "com.vmware.vapi.endpoint.failedToConnect", "Service is temporarily unavailable."));
         }
@@ -264,19 +264,27 @@ public sealed class VCenterSimulator : IAsyncDisposable
 
     private bool Authenticated(string token)
     {
-        if (string.IsNullOrEmpty(token) || !_sessions.TryGetValue(token, out _))
+        if (string.IsNullOrEmpty(token))
         {
             return false;
         }
 
-        var used = _sessions.AddOrUpdate(token, 1, (_, n) => n + 1);
-        if (Faults.SessionExpiresAfterCalls is { } limit && used > limit)
+        // Count without ever re-adding a session that expired meanwhile.
+        while (_sessions.TryGetValue(token, out var used))
         {
-            _sessions.TryRemove(token, out _);
-            return false;
+            if (Faults.SessionExpiresAfterCalls is { } limit && used + 1 > limit)
+            {
+                _sessions.TryRemove(token, out _);
+                return false;
+            }
+
+            if (_sessions.TryUpdate(token, used + 1, used))
+            {
+                return true;
+            }
         }
 
-        return true;
+        return false;
     }
 
     private bool BasicAuthMatches(string header)
