@@ -131,9 +131,10 @@ internal sealed class VCenterApi(VCenterEstate estate, VCenterFaults faults, boo
         var hosts = Filter(query, "hosts");
         var clusters = Filter(query, "clusters");
         var powerStates = Filter(query, "power_states");
+        var hostById = estate.Hosts.ToDictionary(h => h.Id, StringComparer.Ordinal);
         var matches = estate.Vms.Where(v =>
         {
-            var host = estate.Host(v.HostId);
+            var host = hostById[v.HostId];
             return Match(ids, v.Id) && Match(names, v.Name) && Match(folders, v.FolderId) && Match(dcs, host.DatacenterId)
                 && Match(hosts, v.HostId) && Match(clusters, host.ClusterId) && Match(powerStates, v.PowerState);
         }).ToList();

@@ -10,6 +10,7 @@ public sealed class VCenterEstate
     private readonly Dictionary<string, SimVm> _vms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _attachments = new(StringComparer.Ordinal);
     private int _nextId;
+    private List<SimVm>? _sorted;
 
     public VCenterEstate(int firstId = 1000) => _nextId = firstId;
 
@@ -27,14 +28,14 @@ public sealed class VCenterEstate
 
     public List<SimTag> Tags { get; } = [];
 
-    /// <summary>All VMs, ordered by numeric id (vCenter's own order).</summary>
+    /// <summary>All VMs, ordered by numeric id (vCenter's own order). A snapshot, cached until the next change.</summary>
     public IReadOnlyList<SimVm> Vms
     {
         get
         {
             lock (_lock)
             {
-                return [.. _vms.Values.OrderBy(v => NumericId(v.Id))];
+                return _sorted ??= [.. _vms.Values.OrderBy(v => NumericId(v.Id))];
             }
         }
     }
@@ -72,6 +73,7 @@ public sealed class VCenterEstate
         lock (_lock)
         {
             _vms[vm.Id] = vm;
+            _sorted = null;
         }
     }
 
@@ -84,6 +86,7 @@ public sealed class VCenterEstate
                 set.Remove(id);
             }
 
+            _sorted = null;
             return _vms.Remove(id);
         }
     }
@@ -95,6 +98,7 @@ public sealed class VCenterEstate
         {
             var updated = change(_vms[id]);
             _vms[id] = updated;
+            _sorted = null;
             return updated;
         }
     }

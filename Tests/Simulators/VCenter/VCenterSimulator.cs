@@ -30,6 +30,7 @@ public sealed class VCenterSimulator : IAsyncDisposable
     private int _logouts;
     private int _inFlight;
     private int _maxInFlight;
+    private long _serverTicks;
 
     private VCenterSimulator(WebApplication app, VCenterSimulatorOptions options, VCenterEstate estate, X509Certificate2 certificate)
     {
@@ -73,6 +74,9 @@ public sealed class VCenterSimulator : IAsyncDisposable
     /// <summary>Most requests ever handled at the same time.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
+    /// <summary>Mean time the simulator held a request (latency included): the real per-call cost a client sees.</summary>
+    public TimeSpan MeanServerTime => Calls == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Interlocked.Read(ref _serverTicks) / Calls);
+
     /// <summary>"GET /api/vcenter/vm?hosts=host-1" for every request, in arrival order.</summary>
     public IReadOnlyCollection<string> Requests => _requests;
 
@@ -104,6 +108,7 @@ public sealed class VCenterSimulator : IAsyncDisposable
         Interlocked.Exchange(ref _logins, 0);
         Interlocked.Exchange(ref _logouts, 0);
         Interlocked.Exchange(ref _maxInFlight, 0);
+        Interlocked.Exchange(ref _serverTicks, 0);
         _requests.Clear();
     }
 
@@ -129,6 +134,7 @@ public sealed class VCenterSimulator : IAsyncDisposable
             }
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             Interlocked.Increment(ref _calls);
@@ -170,6 +176,7 @@ public sealed class VCenterSimulator : IAsyncDisposable
         }
         finally
         {
+            Interlocked.Add(ref _serverTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
             Interlocked.Decrement(ref _inFlight);
         }
     }
