@@ -1,0 +1,425 @@
+using System.Net;
+using System.Security.Authentication;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Flurl.Http;
+using Microsoft.Extensions.Logging;
+using Sourcing.Collector.Sources;
+
+namespace Sourcing.Collector.VSphere;
+
+/// <summary>
+/// One logged-in conversation with one vCenter over its REST API (Flurl.Http 2.4). Every request
+/// passes one gate of <c>maxConcurrency</c> slots, is retried on 429/502/503/504, timeouts and
+/// broken connections (exponential back-off with jitter, Retry-After honoured, delays through
+/// <see cref="TimeProvider"/>), and logs in again once when the session expired (401).
+/// Bodies are parsed with System.Text.Json because the records keep the vendor JSON as JsonNode;
+/// /rest bodies are unwrapped from {"value": ...} here, so callers see the /api shape.
+/// </summary>
+internal sealed class VSphereClient : IAsyncDisposable
+{
+    private const string SessionHeader = "vmware-api-session-id";
+    private readonly string _baseUrl;
+    private readonly string _username;
+    private readonly Secret _password;
+    private readonly VSphereClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly VSphereHttpClientFactory _factory;
+    private readonly FlurlClient _flurl;
+    private readonly SemaphoreSlim _gate;
+    private readonly SemaphoreSlim _loginLock = new(1, 1);
+    private volatile string? _token;
+    private int _calls;
+    private int _reLogins;
+
+    public VSphereClient(
+        string baseUrl,
+        string username,
+        Secret password,
+        string? thumbprint,
+        bool insecure,
+        int maxConcurrency,
+        VSphereClientOptions options,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _baseUrl = NormalizeBaseUrl(baseUrl);
+        _username = username;
+        _password = password;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _gate = new SemaphoreSlim(Math.Max(1, maxConcurrency));
+        _factory = new VSphereHttpClientFactory(thumbprint, insecure);
+        _flurl = new FlurlClient();
+        _flurl.Settings.HttpClientFactory = _factory;
+        _flurl.Settings.Timeout = options.RequestTimeout;
+    }
+
+    public string BaseUrl => _baseUrl;
+
+    public VSphereApiFlavor Flavor { get; private set; } = VSphereApiFlavor.Api;
+
+    /// <summary>HTTP requests sent, retries and logins included.</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
+    public bool LoggedIn => _token is not null;
+
+    /// <summary>
+    /// POST /api/session; a 404 there means a vCenter before 7.0 U2 (or /api switched off): fall
+    /// back to POST /rest/com/vmware/cis/session.
+    /// </summary>
+    public async Task LoginAsync(CancellationToken cancellationToken)
+    {
+        var response = await SendCoreAsync(HttpMethod.Post, VSpherePaths.Session(Flavor), null, basicAuth: true, cancellationToken);
+        if (response.Status == HttpStatusCode.NotFound && Flavor == VSphereApiFlavor.Api)
+        {
+            _logger.LogInformation("vCenter {Url} has no /api; using the older /rest API", _baseUrl);
+            Flavor = VSphereApiFlavor.Rest;
+            response = await SendCoreAsync(HttpMethod.Post, VSpherePaths.Session(VSphereApiFlavor.Rest), null, basicAuth: true, cancellationToken);
+        }
+
+        if (response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new VSphereException(
+                $"Login to vCenter {_baseUrl} as '{_username}' was refused ({(int)response.Status} {response.Status}). Check the user name and password.");
+        }
+
+        if (!IsSuccess(response.Status))
+        {
+            throw new VSphereException(
+                $"Login to vCenter {_baseUrl} failed: {Describe(HttpMethod.Post, VSpherePaths.Session(Flavor), response)}.");
+        }
+
+        var body = Parse(response.Body);
+        var token = (Flavor == VSphereApiFlavor.Rest ? body?["value"] : body)?.GetValueKind() == JsonValueKind.String
+            ? (Flavor == VSphereApiFlavor.Rest ? body!["value"] : body)!.GetValue<string>()
+            : null;
+        _token = token ?? throw new VSphereException($"Login to vCenter {_baseUrl} answered {(int)response.Status} without a session token.");
+    }
+
+    /// <summary>DELETE the session. Best effort: a failed logout must not fail a finished scan.</summary>
+    public async Task LogoutAsync(CancellationToken cancellationToken)
+    {
+        if (_token is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await SendCoreAsync(HttpMethod.Delete, VSpherePaths.Session(Flavor), null, basicAuth: false, cancellationToken, retry: false);
+        }
+        catch (Exception ex) when (ex is VSphereException or OperationCanceledException)
+        {
+            _logger.LogInformation("Logout from vCenter {Url} failed: {Message}", _baseUrl, ex.Message);
+        }
+        finally
+        {
+            _token = null;
+        }
+    }
+
+    public Task<JsonNode?> GetAsync(string pathAndQuery, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, null, cancellationToken);
+
+    public Task<JsonNode?> PostAsync(string pathAndQuery, JsonNode body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, pathAndQuery, body, cancellationToken);
+
+    /// <summary>Sends with the session; throws <see cref="VSphereApiException"/> for an HTTP error after the retries.</summary>
+    public async Task<JsonNode?> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body, CancellationToken cancellationToken)
+    {
+        var json = body?.ToJsonString();
+        var response = await SendCoreAsync(method, pathAndQuery, json, basicAuth: false, cancellationToken);
+        if (!IsSuccess(response.Status))
+        {
+            var (errorType, detail) = ErrorOf(response.Body);
+            throw new VSphereApiException(response.Status, method.Method, pathAndQuery, errorType, detail);
+        }
+
+        var node = Parse(response.Body);
+        return Flavor == VSphereApiFlavor.Rest && node is JsonObject wrapper && wrapper.ContainsKey("value")
+            ? wrapper["value"]?.DeepClone()
+            : node;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_token is not null)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await LogoutAsync(cts.Token);
+        }
+
+        _flurl.Dispose();
+        _gate.Dispose();
+        _loginLock.Dispose();
+    }
+
+    private async Task<RawResponse> SendCoreAsync(
+        HttpMethod method, string pathAndQuery, string? json, bool basicAuth, CancellationToken cancellationToken, bool retry = true)
+    {
+        var reauthentications = 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            RawResponse response;
+            await _gate.WaitAsync(cancellationToken);
+            var tokenUsed = _token;
+            try
+            {
+                Interlocked.Increment(ref _calls);
+                response = await SendOnceAsync(method, pathAndQuery, json, basicAuth, tokenUsed, cancellationToken);
+            }
+            catch (Exception ex) when (IsTransient(ex, cancellationToken))
+            {
+                if (!retry || attempt >= _options.MaxAttempts)
+                {
+                    throw new VSphereException(
+                        $"vCenter {_baseUrl} could not be reached ({method.Method} {PathOnly(pathAndQuery)}, {attempt} tries): {Innermost(ex).Message}", ex);
+                }
+
+                var wait = Backoff(attempt);
+                _logger.LogWarning("vCenter {Url} {Method} {Path} failed ({Error}); try {Attempt} of {Max} in {Delay} ms",
+                    _baseUrl, method.Method, PathOnly(pathAndQuery), Innermost(ex).Message, attempt + 1, _options.MaxAttempts, (int)wait.TotalMilliseconds);
+                await DelayAsync(wait, cancellationToken);
+                continue;
+            }
+            catch (FlurlHttpException ex) when (Innermost(ex) is AuthenticationException)
+            {
+                var reason = _factory.LastRejection ?? Innermost(ex).Message;
+                throw new VSphereException($"TLS connection to vCenter {_baseUrl} refused: {reason}.", ex);
+            }
+            catch (FlurlHttpException ex)
+            {
+                throw new VSphereException($"vCenter {_baseUrl} {method.Method} {PathOnly(pathAndQuery)} failed: {Innermost(ex).Message}", ex);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            if (response.Status == HttpStatusCode.Unauthorized && !basicAuth && tokenUsed is not null)
+            {
+                if (tokenUsed == _token)
+                {
+                    // A request queued behind many others may see a second session end before its
+                    // retry; more than two is a refusal, and MaxReLogins bounds the whole scan.
+                    if (++reauthentications > 2)
+                    {
+                        return response;
+                    }
+
+                    await ReLoginAsync(tokenUsed, cancellationToken);
+                }
+
+                // Otherwise another request already logged in again: retry with the new token.
+                attempt--;
+                continue;
+            }
+
+            if (retry && IsRetryable(response) && attempt < _options.MaxAttempts)
+            {
+                var wait = response.RetryAfter is { } after
+                    ? (after > _options.MaxRetryAfter ? _options.MaxRetryAfter : after)
+                    : Backoff(attempt);
+                _logger.LogWarning("vCenter {Url} {Method} {Path} answered {Status}; try {Attempt} of {Max} in {Delay} ms",
+                    _baseUrl, method.Method, PathOnly(pathAndQuery), (int)response.Status, attempt + 1, _options.MaxAttempts, (int)wait.TotalMilliseconds);
+                await DelayAsync(wait, cancellationToken);
+                continue;
+            }
+
+            return response;
+        }
+    }
+
+    private async Task<RawResponse> SendOnceAsync(
+        HttpMethod method, string pathAndQuery, string? json, bool basicAuth, string? token, CancellationToken cancellationToken)
+    {
+        var request = (_baseUrl + pathAndQuery).WithClient(_flurl).AllowAnyHttpStatus();
+        if (basicAuth)
+        {
+            request = request.WithBasicAuth(_username, _password.Reveal());
+        }
+        else if (token is not null)
+        {
+            request = request.WithHeader(SessionHeader, token);
+        }
+
+        using var content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");
+        using var message = await request.SendAsync(method, content, cancellationToken, HttpCompletionOption.ResponseContentRead);
+        var body = message.Content is null ? "" : await message.Content.ReadAsStringAsync(cancellationToken);
+        return new RawResponse(message.StatusCode, body, RetryAfterOf(message));
+    }
+
+    /// <summary>
+    /// Called by every request that got a 401 with the token it sent. Only the first of them logs
+    /// in; the others see a new token and simply retry.
+    /// </summary>
+    private async Task ReLoginAsync(string expiredToken, CancellationToken cancellationToken)
+    {
+        await _loginLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_token != expiredToken)
+            {
+                return;
+            }
+
+            if (++_reLogins > _options.MaxReLogins)
+            {
+                throw new VSphereException($"vCenter {_baseUrl} kept ending the session (401 after {_options.MaxReLogins} new logins).");
+            }
+
+            _logger.LogInformation("vCenter {Url} session expired; logging in again", _baseUrl);
+            await LoginAsync(cancellationToken);
+        }
+        finally
+        {
+            _loginLock.Release();
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var baseMs = _options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        var jitter = Random.Shared.NextDouble() * _options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        return TimeSpan.FromMilliseconds(Math.Min(baseMs + jitter, _options.MaxDelay.TotalMilliseconds));
+    }
+
+    private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
+        wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, _time, cancellationToken);
+
+    private TimeSpan? RetryAfterOf(HttpResponseMessage message)
+    {
+        var header = message.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _time.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// 429 and gateway/service errors are passing. A 503 from guest/identity saying Tools gave no
+    /// information is an answer, not an outage (vcenter.json: "if VMware Tools is not running").
+    /// </summary>
+    private static bool IsRetryable(RawResponse response) =>
+        response.Status switch
+        {
+            HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout => true,
+            HttpStatusCode.ServiceUnavailable => !IsToolsNotRunning(response.Body),
+            _ => false,
+        };
+
+    internal static bool IsToolsNotRunning(string body) =>
+        body.Contains("information_not_available", StringComparison.Ordinal)
+        || body.Contains("VMware Tools", StringComparison.Ordinal);
+
+    private static bool IsTransient(Exception ex, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        return ex switch
+        {
+            FlurlHttpTimeoutException => true,
+            FlurlHttpException flurl => Innermost(flurl) is not AuthenticationException
+                && flurl.InnerException is HttpRequestException or IOException or TaskCanceledException,
+            HttpRequestException or IOException => Innermost(ex) is not AuthenticationException,
+            TaskCanceledException => true,
+            _ => false,
+        };
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+
+    private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
+
+    private static JsonNode? Parse(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>vAPI error bodies: /api {"error_type": ..., "messages": [...]}; /rest {"type": "...", "value": {"messages": [...]}}.</summary>
+    private static (string? ErrorType, string? Detail) ErrorOf(string body)
+    {
+        if (Parse(body) is not JsonObject error)
+        {
+            return (null, null);
+        }
+
+        var inner = error["value"] as JsonObject ?? error;
+        var type = (error["error_type"] ?? error["type"] ?? inner["error_type"])?.GetValueKind() == JsonValueKind.String
+            ? (error["error_type"] ?? error["type"] ?? inner["error_type"])!.GetValue<string>()
+            : null;
+        var message = inner["messages"] is JsonArray { Count: > 0 } messages && messages[0]?["default_message"] is JsonValue text
+            ? text.ToString()
+            : null;
+        if (inner["messages"] is JsonArray { Count: > 0 } ids && ids[0]?["id"] is JsonValue id
+            && id.ToString().Contains("too_many_matches", StringComparison.OrdinalIgnoreCase))
+        {
+            type = (type is null ? "" : type + " ") + id;
+        }
+
+        return (type, message);
+    }
+
+    private static string Describe(HttpMethod method, string path, RawResponse response)
+    {
+        var (type, detail) = ErrorOf(response.Body);
+        return $"{method.Method} {PathOnly(path)} answered {(int)response.Status} {response.Status}{(type is null ? "" : " " + type)}{(detail is null ? "" : ": " + detail)}";
+    }
+
+    private static string PathOnly(string pathAndQuery)
+    {
+        var q = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        return q < 0 ? pathAndQuery : pathAndQuery[..q];
+    }
+
+    private static string NormalizeBaseUrl(string url)
+    {
+        var trimmed = url.Trim().TrimEnd('/');
+        if (!trimmed.Contains("://", StringComparison.Ordinal))
+        {
+            trimmed = "https://" + trimmed;
+        }
+
+        // A pasted ".../api" or ".../ui" is cut back to the host: the client adds /api or /rest itself.
+        // Authority leaves out any user:password@ someone pasted into the URL.
+        var uri = new Uri(trimmed);
+        return uri.Scheme + "://" + uri.Authority;
+    }
+
+    private sealed record RawResponse(HttpStatusCode Status, string Body, TimeSpan? RetryAfter);
+}

@@ -1,0 +1,22 @@
+namespace Sourcing.Collector.VSphere;
+
+/// <summary>
+/// The vCenter could not be read at all: down, login refused, certificate refused. The message
+/// names the URL and the cause, never the password.
+/// </summary>
+public sealed class VSphereException : Exception
+{
+    public VSphereException()
+    {
+    }
+
+    public VSphereException(string message)
+        : base(message)
+    {
+    }
+
+    public VSphereException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,23 @@
+namespace Sourcing.Tests.Simulators.VCenter;
+
+/// <summary>How to start a simulated vCenter. Faults can also be switched later through <see cref="VCenterSimulator.Faults"/>.</summary>
+public sealed record VCenterSimulatorOptions
+{
+    public int Vms { get; init; } = 1500;
+    public int Seed { get; init; } = 42;
+    public int Clusters { get; init; } = 3;
+    public int HostsPerCluster { get; init; } = 6;
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; init; }
+    public int LatencyMs { get; init; }
+    public string Username { get; init; } = "administrator@vsphere.local";
+    public string Password { get; init; } = "Sim-Passw0rd!";
+    /// <summary>GET /api/vcenter/vm fails beyond this many matches (vCenter: 4000).</summary>
+    public int VmListCap { get; init; } = VCenterFaults.DefaultVmListCap;
+    /// <summary>Only /rest answers; /api gives 404, as on vCenter 6.5–7.0 U1.</summary>
+    public bool ApiDisabled { get; init; }
+    /// <summary>A session answers 401 after this many calls with it.</summary>
+    public int? SessionExpiresAfterCalls { get; init; }
+    /// <summary>Use this estate instead of generating one.</summary>
+    public VCenterEstate? Estate { get; init; }
+}
