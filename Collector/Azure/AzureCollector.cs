@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -250,6 +251,15 @@ public sealed class AzureCollector(IOptions<AzureCollectorOptions> options, ILog
         catch (RequestFailedException ex)
         {
             Record(errors, subscriptionId, subscriptionName, what, ex);
+            return null;
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException && ex is not ObjectDisposedException)
+        {
+            // The SDK throws while parsing a page it cannot read (a malformed URI in one VM's boot
+            // diagnostics is enough); one bad list must not cost the rest of the estate.
+            var named = subscriptionName is null ? subscriptionId : $"{subscriptionId} ({subscriptionName})";
+            errors.Enqueue($"Subscription {named}: {what} could not be parsed ({ex.GetType().Name}).");
+            logger.LogWarning(ex, "Azure subscription {Subscription}: {What} could not be parsed", named, what);
             return null;
         }
     }
