@@ -1,0 +1,118 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sourcing.Collector.Cli;
+
+namespace Sourcing.Collector.Azure;
+
+/// <summary>`sourcing source add azure`: registers an Azure tenant (some or all of its subscriptions) for the nightly scan.</summary>
+internal sealed class AzureSourceAddCommand : ICliCommand
+{
+    public IReadOnlyList<string> Path { get; } = ["source", "add", "azure"];
+
+    public string Usage =>
+        "source add azure --name NAME --tenant ID [--subscription ID ...] [--credential secret|certificate|managed-identity|workload-identity] "
+        + "[--client-id ID] [--secret-env VAR] [--certificate-path FILE] [--arm-endpoint URL] [--authority URL] [--audience AUD] [--thumbprint SHA256] [--schedule CRON]";
+
+    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        var name = args.Required("name").Trim();
+        var tenant = args.Required("tenant").Trim();
+        var subscriptions = args.Options("subscription").SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var credential = args.Option("credential") ?? AzureCredentialKinds.Secret;
+        var clientId = args.Option("client-id");
+        var secretEnv = args.Option("secret-env");
+        var certificatePath = args.Option("certificate-path");
+        var armEndpoint = HttpsUri(args.Option("arm-endpoint"), "arm-endpoint");
+        var authority = HttpsUri(args.Option("authority"), "authority");
+        var audience = args.Option("audience");
+        var thumbprint = args.Option("thumbprint");
+        var schedule = args.Option("schedule") ?? "0 2 * * *";
+        args.EnsureNoUnknownOptions();
+
+        if (!AzureCredentialKinds.All.Contains(credential))
+        {
+            throw new UsageException($"--credential must be one of {string.Join(", ", AzureCredentialKinds.All)}.");
+        }
+
+        if (!Guid.TryParse(tenant, out _) && !tenant.Contains('.', StringComparison.Ordinal))
+        {
+            throw new UsageException("--tenant must be a tenant id (GUID) or a verified domain.");
+        }
+
+        var notGuid = subscriptions.FirstOrDefault(s => !Guid.TryParse(s, out _));
+        if (notGuid is not null)
+        {
+            throw new UsageException($"--subscription '{notGuid}' is not a subscription id (GUID).");
+        }
+
+        switch (credential)
+        {
+            case AzureCredentialKinds.Secret when clientId is null || secretEnv is null:
+                throw new UsageException("--credential secret needs --client-id and --secret-env (the variable that holds the client secret).");
+            case AzureCredentialKinds.Certificate when clientId is null || certificatePath is null:
+                throw new UsageException("--credential certificate needs --client-id and --certificate-path.");
+            default:
+                break;
+        }
+
+        if (thumbprint is not null)
+        {
+            try
+            {
+                thumbprint = CertificatePin.Normalize(thumbprint);
+            }
+            catch (FormatException ex)
+            {
+                throw new UsageException("--thumbprint: " + ex.Message);
+            }
+        }
+
+        if (schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+        {
+            throw new UsageException("--schedule must be a cron expression such as \"0 2 * * *\".");
+        }
+
+        var settings = new AzureSourceSettings
+        {
+            TenantId = tenant,
+            Subscriptions = subscriptions,
+            Credential = credential,
+            ClientId = clientId,
+            CertificatePath = certificatePath is null ? null : System.IO.Path.GetFullPath(certificatePath),
+            ArmEndpoint = armEndpoint,
+            AuthorityHost = authority,
+            Audience = audience,
+        };
+        var registration = ActivatorUtilities.CreateInstance<AzureSourceRegistration>(services);
+        var id = await registration.SaveAsync(name, settings, secretEnv, thumbprint, schedule, cancellationToken);
+        if (id is null)
+        {
+            await output.WriteLineAsync($"A source named '{name}' already exists and is not an Azure source; choose another --name.");
+            return 2;
+        }
+
+        await output.WriteLineAsync($"Azure source '{name}' saved (id {id}): tenant {tenant}, "
+            + (subscriptions.Count == 0 ? "all subscriptions the credential can see" : $"{subscriptions.Count} subscription(s)")
+            + $", credential {credential}, schedule \"{schedule}\".");
+        if (secretEnv is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(secretEnv)))
+        {
+            // Only a warning: the variable must exist where the scans run, which may be another machine.
+            await output.WriteLineAsync($"Note: the environment variable {secretEnv} is not set here; the scan reads it at run time.");
+        }
+
+        return 0;
+    }
+
+    private static Uri? HttpsUri(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
+            ? uri
+            : throw new UsageException($"--{option} must be an absolute https URL.");
+    }
+}
