@@ -46,11 +46,14 @@ internal sealed class RawJsonCapturePolicy : HttpPipelineSynchronousPolicy
             return;
         }
 
-        foreach (var item in values.OfType<JsonObject>())
+        // Detach the items from the parsed page instead of cloning them: the page is thrown away.
+        var items = values.OfType<JsonObject>().ToList();
+        values.Clear();
+        foreach (var item in items)
         {
             if (item["id"] is JsonValue id && id.TryGetValue<string>(out var text))
             {
-                _items[(list, text.ToLowerInvariant())] = (JsonObject)item.DeepClone();
+                _items[(list, text.ToLowerInvariant())] = item;
             }
         }
     }

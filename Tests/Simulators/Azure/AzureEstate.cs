@@ -67,7 +67,8 @@ public sealed class AzureEstate
                     break;
                 }
 
-                var env = round % 3 == 0 ? "prod" : round % 3 == 1 ? "test" : $"utv{round / 3}";
+                // Later rounds are further projects of the same system, so every group name stays unique.
+                var env = round switch { 0 => "prod", 1 => "test", 2 => "utv", _ => $"proj{round - 2}" };
                 var subscription = _subscriptions[(Array.IndexOf(Systems, (system, forvaltning)) + round) % _subscriptions.Count];
                 total += AddSystem(subscription, random, system, forvaltning, env, options.ResourceCount - total);
             }
@@ -128,7 +129,7 @@ public sealed class AzureEstate
         {
             ["System"] = system,
             ["Förvaltning"] = forvaltning,
-            ["Miljö"] = env.StartsWith("utv", StringComparison.Ordinal) ? "utv" : env,
+            ["Miljö"] = env.StartsWith("proj", StringComparison.Ordinal) ? "utv" : env,
             ["Kostnadsställe"] = (4100 + random.Next(900)).ToString(CultureInfo.InvariantCulture),
         };
         if (subscription.Groups.All(g => g.Name != groupName))

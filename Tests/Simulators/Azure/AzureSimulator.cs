@@ -65,7 +65,7 @@ public sealed class AzureSimulator : IAsyncDisposable
         X509Certificate2? certificate = null;
         if (options.Https)
         {
-            certificate = SelfSignedCertificate();
+            certificate = Certificate(options.CertificatePath);
             thumbprint = Convert.ToHexString(SHA256.HashData(certificate.RawData));
         }
 
@@ -114,6 +114,11 @@ public sealed class AzureSimulator : IAsyncDisposable
         ["armEndpoint"] = BaseUri.AbsoluteUri,
         ["authorityHost"] = BaseUri.AbsoluteUri,
     };
+
+    /// <summary>The `sourcing source add azure` line that registers this simulator as a real source (HTTPS only).</summary>
+    public string DemoSourceCommand(string name, string secretEnv) =>
+        $"source add azure --name {name} --tenant {_options.TenantId} --client-id {_options.ClientId} --secret-env {secretEnv} "
+        + $"--arm-endpoint {BaseUri.AbsoluteUri} --authority {BaseUri.AbsoluteUri} --thumbprint {Thumbprint}";
 
     public async ValueTask DisposeAsync()
     {
@@ -178,8 +183,7 @@ public sealed class AzureSimulator : IAsyncDisposable
         context.Response.Headers["x-ms-ratelimit-remaining-subscription-reads"] = "11999";
         if (s.Length == 1)
         {
-            var all = Estate.Subscriptions.Select(Subscription).ToList();
-            return await Page(context, all);
+            return await Page(context, Estate.Subscriptions, Subscription);
         }
 
         var subscription = Estate.Subscription(segments[1]);
@@ -196,14 +200,15 @@ public sealed class AzureSimulator : IAsyncDisposable
 
         var resources = Estate.Resources(subscription);
         var query = context.Request.Query;
+        var statusOnly = string.Equals(query["statusOnly"], "true", StringComparison.OrdinalIgnoreCase);
         return s[2..] switch
         {
             [] => await Json(context, 200, Subscription(subscription)),
-            ["resourcegroups"] => await Page(context, [.. subscription.Groups.Select(g => (JsonNode)ResourceGroup(subscription, g))]),
-            ["resources"] => await Page(context, [.. resources.Select(r => (JsonNode)GenericJson(r, query["$expand"].ToString()))]),
+            ["resourcegroups"] => await Page(context, subscription.Groups, g => ResourceGroup(subscription, g)),
+            ["resources"] => await Page(context, resources, r => GenericJson(r, query["$expand"].ToString())),
             ["providers", "microsoft.compute", "virtualmachines"] => await Page(context,
-                [.. resources.Where(r => r.Vm is not null).Select(r => string.Equals(query["statusOnly"], "true", StringComparison.OrdinalIgnoreCase) ? (JsonNode)StatusJson(r) : r.Vm!.DeepClone())]),
-            ["providers", "microsoft.compute", "disks"] => await Page(context, [.. resources.Where(r => r.Disk is not null).Select(r => r.Disk!.DeepClone())]),
+                [.. resources.Where(r => r.Vm is not null)], r => statusOnly ? StatusJson(r) : r.Vm!.DeepClone()),
+            ["providers", "microsoft.compute", "disks"] => await Page(context, [.. resources.Where(r => r.Disk is not null)], r => r.Disk!.DeepClone()),
             _ => await Error(context, 404, "NotFound", $"The simulator does not serve {context.Request.Path}."),
         };
     }
@@ -299,11 +304,11 @@ public sealed class AzureSimulator : IAsyncDisposable
     }
 
     /// <summary>One page of a list; nextLink is absolute, on the host and scheme the client used.</summary>
-    private async Task<int> Page(HttpContext context, List<JsonNode> items)
+    private async Task<int> Page<T>(HttpContext context, IReadOnlyList<T> items, Func<T, JsonNode> json)
     {
         var query = context.Request.Query;
         var skip = int.TryParse(query["$skiptoken"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var token) ? token : 0;
-        var page = items.Skip(skip).Take(_options.PageSize).ToList();
+        var page = items.Skip(skip).Take(_options.PageSize).Select(json).ToList();
         var body = new JsonObject { ["value"] = new JsonArray([.. page]) };
         if (skip + page.Count < items.Count)
         {
@@ -383,6 +388,22 @@ public sealed class AzureSimulator : IAsyncDisposable
         context.Response.Headers["x-ms-request-id"] = Guid.NewGuid().ToString();
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
         return status;
+    }
+
+    private static X509Certificate2 Certificate(string? path)
+    {
+        if (path is not null && File.Exists(path))
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(path, null);
+        }
+
+        var certificate = SelfSignedCertificate();
+        if (path is not null)
+        {
+            File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
+        }
+
+        return certificate;
     }
 
     private static X509Certificate2 SelfSignedCertificate()

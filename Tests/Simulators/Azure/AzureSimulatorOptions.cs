@@ -22,6 +22,9 @@ public sealed record AzureSimulatorOptions
     /// <summary>Serve HTTPS with a fresh self-signed certificate (see <see cref="AzureSimulator.Thumbprint"/>): the demo route.</summary>
     public bool Https { get; init; }
 
+    /// <summary>A PFX to serve HTTPS with; created there on first start, so the demo's thumbprint pin survives restarts. Null: a fresh one each start.</summary>
+    public string? CertificatePath { get; init; }
+
     public string TenantId { get; init; } = "5e3c1f0a-7b2d-4c8e-9f41-0a6d2b7c9e13";
 
     public string ClientId { get; init; } = "8f2a6c1e-3d4b-4e5f-a6b7-c8d9e0f1a2b3";
