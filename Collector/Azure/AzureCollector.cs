@@ -39,7 +39,13 @@ public sealed class AzureCollector(IOptions<AzureCollectorOptions> options, ILog
         try
         {
             transport ??= ownTransport!;
-            var credential = AzureCredentialFactory.Create(source, settings, transport);
+            var value = options.Value;
+            var credential = AzureCredentialFactory.Create(source, settings, transport, retry =>
+            {
+                retry.MaxRetries = Math.Min(3, value.MaxRetries);
+                retry.Delay = value.RetryDelay;
+                retry.MaxDelay = value.MaxRetryDelay;
+            });
             var client = new ArmClient(credential, default, ClientOptions(settings, transport, counter, raw));
             logger.LogInformation(
                 "Azure source {Source}: tenant {Tenant}, credential {Credential}, endpoint {Endpoint}",

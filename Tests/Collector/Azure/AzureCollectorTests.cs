@@ -226,4 +226,25 @@ public sealed class AzureCollectorTests
 
         Assert.DoesNotContain(simulator.Requests, r => r.Path.StartsWith("/subscriptions", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Collect_EndpointDown_Throws()
+    {
+        Uri gone;
+        await using (var simulator = await AzureSimulator.StartAsync(Small))
+        {
+            gone = simulator.BaseUri;
+        }
+
+        var source = new Sourcing.Collector.Sources.SourceDefinition
+        {
+            Name = "azure-down",
+            Kind = "azure",
+            Secret = new Sourcing.Collector.Sources.Secret(Small.ClientSecret),
+            Settings = new System.Text.Json.Nodes.JsonObject { ["tenantId"] = Small.TenantId, ["clientId"] = Small.ClientId },
+        };
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            AzureTestSources.Collector(_ => LoopbackRewriteHandler.Transport(gone)).CollectAsync(source, new RecordingProgress(), CancellationToken.None));
+    }
 }
