@@ -60,7 +60,8 @@ internal sealed class AzureSourceAddCommand : ICliCommand
         {
             try
             {
-                thumbprint = CertificatePin.Normalize(thumbprint);
+                // Lower-case hex, as SourceStore keeps thumbprints.
+                thumbprint = CertificatePin.Normalize(thumbprint).ToLowerInvariant();
             }
             catch (FormatException ex)
             {
@@ -68,9 +69,9 @@ internal sealed class AzureSourceAddCommand : ICliCommand
             }
         }
 
-        if (schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+        if (!Scans.CronSchedule.IsValid(schedule))
         {
-            throw new UsageException("--schedule must be a cron expression such as \"0 2 * * *\".");
+            throw new UsageException($"--schedule \"{schedule}\" is not a valid cron expression.");
         }
 
         var settings = new AzureSourceSettings
@@ -88,17 +89,17 @@ internal sealed class AzureSourceAddCommand : ICliCommand
         var id = await registration.SaveAsync(name, settings, secretEnv, thumbprint, schedule, cancellationToken);
         if (id is null)
         {
-            await output.WriteLineAsync($"A source named '{name}' already exists and is not an Azure source; choose another --name.");
+            await output.WriteLineAsync($"Det finns redan en källa \"{name}\" som inte är en Azure-källa; välj ett annat --name.");
             return 2;
         }
 
-        await output.WriteLineAsync($"Azure source '{name}' saved (id {id}): tenant {tenant}, "
-            + (subscriptions.Count == 0 ? "all subscriptions the credential can see" : $"{subscriptions.Count} subscription(s)")
-            + $", credential {credential}, schedule \"{schedule}\".");
+        await output.WriteLineAsync($"Källa \"{name}\" (Azure) registrerad med id {id}; tenant {tenant}, "
+            + (subscriptions.Count == 0 ? "alla prenumerationer som inloggningen ser" : $"{subscriptions.Count} prenumeration(er)")
+            + $", inloggning {credential}, schema \"{schedule}\" Europe/Stockholm.");
         if (secretEnv is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(secretEnv)))
         {
             // Only a warning: the variable must exist where the scans run, which may be another machine.
-            await output.WriteLineAsync($"Note: the environment variable {secretEnv} is not set here; the scan reads it at run time.");
+            await output.WriteLineAsync($"Obs: miljövariabeln {secretEnv} är inte satt här; skanningen läser den när den körs.");
         }
 
         return 0;

@@ -41,7 +41,7 @@ public sealed class AzureSourceAddCommandTests(PostgresDatabase database) : ICla
             "SELECT kind, secret_env, thumbprint, schedule, settings::text, url FROM sourcing.source WHERE name = 'azure-prod'");
         Assert.Equal("azure", row.Kind);
         Assert.Equal("SOURCING_TEST_AZURE_SECRET", row.SecretEnv);
-        Assert.Equal(string.Concat(Enumerable.Repeat("AB", 32)), row.Thumbprint);
+        Assert.Equal(string.Concat(Enumerable.Repeat("ab", 32)), row.Thumbprint);
         Assert.Equal("30 1 * * *", row.Schedule);
         Assert.Equal("https://management.local.azurestack.external/", row.Url);
         var settings = AzureSourceSettings.From(JsonNode.Parse(row.Settings)!.AsObject());
@@ -74,6 +74,7 @@ public sealed class AzureSourceAddCommandTests(PostgresDatabase database) : ICla
     [InlineData("--credential", "managed-identity", "--arm-endpoint", "http://insecure.example")]
     [InlineData("--credential", "managed-identity", "--thumbprint", "abc")]
     [InlineData("--credential", "managed-identity", "--colour", "blue")]
+    [InlineData("--credential", "managed-identity", "--schedule", "every night")]
     public async Task Run_WrongArguments_UsageError(params string[] extra)
     {
         await Assert.ThrowsAsync<UsageException>(() => RunAsync(["--name", "azure-bad", "--tenant", Tenant, .. extra]));
