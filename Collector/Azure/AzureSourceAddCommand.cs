@@ -10,7 +10,9 @@ internal sealed class AzureSourceAddCommand : ICliCommand
 
     public string Usage =>
         "source add azure --name NAME --tenant ID [--subscription ID ...] [--credential secret|certificate|managed-identity|workload-identity] "
-        + "[--client-id ID] [--secret-env VAR] [--certificate-path FILE] [--arm-endpoint URL] [--authority URL] [--audience AUD] [--thumbprint SHA256] [--schedule CRON]";
+        + "[--client-id ID] [--secret-env VAR] [--certificate-path FILE] [--arm-endpoint URL] [--authority URL] [--audience AUD] [--thumbprint SHA256] [--schedule CRON] [--concurrency N] [--replace]";
+
+    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(["replace"], StringComparer.Ordinal);
 
     public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
@@ -28,6 +30,11 @@ internal sealed class AzureSourceAddCommand : ICliCommand
         var audience = args.Option("audience");
         var thumbprint = args.Option("thumbprint");
         var schedule = args.Option("schedule") ?? "0 2 * * *";
+        // Subscriptions read side by side.
+        var concurrency = args.Option("concurrency") is { } c
+            ? int.TryParse(c, out var n) && n is >= 1 and <= 64 ? n : throw new UsageException("--concurrency must be 1–64.")
+            : 8;
+        var replace = args.Flag("replace");
         args.EnsureNoUnknownOptions();
 
         if (!AzureCredentialKinds.All.Contains(credential))
@@ -86,10 +93,12 @@ internal sealed class AzureSourceAddCommand : ICliCommand
             Audience = audience,
         };
         var registration = ActivatorUtilities.CreateInstance<AzureSourceRegistration>(services);
-        var id = await registration.SaveAsync(name, settings, secretEnv, thumbprint, schedule, cancellationToken);
+        var id = await registration.SaveAsync(new AzureSourceRegistrationRequest(name, settings, secretEnv, thumbprint, schedule, concurrency), replace, cancellationToken);
         if (id is null)
         {
-            await output.WriteLineAsync($"Det finns redan en källa \"{name}\" som inte är en Azure-källa; välj ett annat --name.");
+            await output.WriteLineAsync(replace
+                ? $"Det finns redan en källa \"{name}\" som inte är en Azure-källa; välj ett annat --name."
+                : $"Det finns redan en källa \"{name}\"; ange --replace för att ersätta den.");
             return 2;
         }
 

@@ -55,11 +55,13 @@ public sealed class AzureSourceAddCommandTests(PostgresDatabase database) : ICla
     }
 
     [Fact]
-    public async Task Run_SameNameTwice_UpdatesTheSource()
+    public async Task Run_SameNameWithReplace_UpdatesTheSource()
     {
         await RunAsync("--name", "azure-twice", "--tenant", Tenant, "--credential", "managed-identity");
-        var (code, _) = await RunAsync("--name", "azure-twice", "--tenant", Tenant, "--credential", "managed-identity", "--subscription", SubscriptionA);
+        var (refused, _) = await RunAsync("--name", "azure-twice", "--tenant", Tenant, "--credential", "managed-identity", "--subscription", SubscriptionB);
+        var (code, _) = await RunAsync("--name", "azure-twice", "--tenant", Tenant, "--credential", "managed-identity", "--subscription", SubscriptionA, "--replace");
 
+        Assert.Equal(2, refused);
         Assert.Equal(0, code);
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var settings = await connection.QuerySingleAsync<string>("SELECT settings::text FROM sourcing.source WHERE name = 'azure-twice'");
