@@ -214,7 +214,7 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
     }
 
     /// <summary>
-    /// VMs, vCPU and storage per förvaltning per day, from each resource's first_seen_at/removed_at and its
+    /// VMs, vCPU and storage per förvaltning at the end of each day (UTC), from each resource's first_seen_at/removed_at and its
     /// current system. Simple and exact for counts; a resource's size is today's (resize history is not
     /// replayed), and a resource keeps the system it has now for all its days.
     /// </summary>
@@ -295,7 +295,7 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
             Product = w.product,
             SaasAvailable = WorkloadColumns.Saas(w.saas_available),
             IntegrationCount = w.integration_count,
-            ContractEnd = w.contract_end is { } end ? DateOnly.FromDateTime(end) : null,
+            ContractEnd = w.contract_end,
             Lifecycle = WorkloadColumns.Lifecycle(w.lifecycle),
             Resources = [.. resources[w.id]],
         })];
@@ -323,6 +323,6 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
     private sealed record WorkloadRaw(long id, string name, string? management_object, string? department, string? object_owner,
         string? object_manager, short? confidentiality, short? integrity, short? availability, bool? security_classified,
         string personal_data, string availability_need, bool? medical_device, bool? requires_offline, bool? in_house_built,
-        string? vendor, string? product, string saas_available, int? integration_count, DateTime? contract_end, string lifecycle);
+        string? vendor, string? product, string saas_available, int? integration_count, DateOnly? contract_end, string lifecycle);
 #pragma warning restore IDE1006, CA1812
 }
