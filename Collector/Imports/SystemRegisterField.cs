@@ -45,5 +45,5 @@ internal sealed record SystemRegisterField(string Attribute, string SwedishName,
         new("lifecycle", "Livscykel", "Lifecycle", RegisterValueKind.Lifecycle, "status"),
     ];
 
-    public IEnumerable<string> Names => new[] { SwedishName, EnglishName }.Concat(OtherNames).Select(ImportFiles.NormalizeHeader);
+    public IEnumerable<string> Names => new[] { SwedishName, EnglishName }.Concat(OtherNames).Select(ImportFiles.NormalizeHeader).Distinct();
 }
