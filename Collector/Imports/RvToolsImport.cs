@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using Sourcing.Collector.Cli;
 using Sourcing.Collector.Inventory;
+using Sourcing.Collector.Scans;
 
 namespace Sourcing.Collector.Imports;
 
@@ -15,10 +16,7 @@ public sealed class RvToolsImport(NpgsqlDataSource dataSource, TimeProvider time
 {
     public long MaxBytes { get; init; } = ImportFiles.DefaultMaxBytes;
 
-    /// <summary>
-    /// Persists a complete collection for a source. Defaults to <see cref="RvToolsResourceWriter"/>;
-    /// once the scan store lands this is one line: (id, result, ct) => resourceStore.ApplyScanAsync(...).
-    /// </summary>
+    /// <summary>Persists a complete collection for a source; by default as a scan with trigger "import" (ScanStore + ResourceStore), replaceable in tests.</summary>
     public Func<long, CollectResult, CancellationToken, Task>? Persist { get; init; }
 
     /// <exception cref="ImportFileException">The file cannot be imported; nothing was written.</exception>
@@ -39,7 +37,7 @@ public sealed class RvToolsImport(NpgsqlDataSource dataSource, TimeProvider time
         }
 
         var plan = existing is { } found
-            ? await RvToolsResourceWriter.PlanAsync(connection, null, found.Id, result.Resources, cancellationToken)
+            ? await ResourcePlanner.PlanAsync(connection, null, found.Id, result.Resources, cancellationToken)
             : new ResourcePlan(result.Resources, [], [], [], 0);
         var report = new RvToolsImportReport(fileName, source, SourceCreated: existing is null, export, plan, dryRun);
         if (dryRun || !plan.HasChanges)
@@ -52,8 +50,25 @@ public sealed class RvToolsImport(NpgsqlDataSource dataSource, TimeProvider time
             INSERT INTO sourcing.source (name, kind, schedule, enabled) VALUES (@source, 'rvtools', '', false)
             ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id
             """, new { source }, cancellationToken: cancellationToken));
-        var persist = Persist ?? ((id, collected, ct) => new RvToolsResourceWriter(dataSource, time).ApplyAsync(id, collected, ct));
+        var persist = Persist ?? PersistAsScanAsync;
         await persist(sourceId, result, cancellationToken);
         return report;
+    }
+
+    private async Task PersistAsScanAsync(long sourceId, CollectResult result, CancellationToken cancellationToken)
+    {
+        var scans = new ScanStore(dataSource);
+        var scanId = await scans.StartAsync(sourceId, "import", time.GetUtcNow(), cancellationToken);
+        try
+        {
+            var applied = await new ResourceStore(dataSource).ApplyScanAsync(sourceId, scanId, result.Resources, complete: true, time.GetUtcNow(), cancellationToken);
+            await scans.FinishAsync(scanId, new ScanOutcome("succeeded", applied.Added + applied.Restored, applied.Changed, applied.Removed, applied.Unchanged, result.Skipped, 0, []),
+                time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            await scans.FinishAsync(scanId, new ScanOutcome("failed", 0, 0, 0, 0, 0, 0, ["Importen kunde inte sparas: " + e.Message]), time.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
     }
 }

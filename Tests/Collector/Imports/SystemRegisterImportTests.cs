@@ -1,6 +1,8 @@
 using System.Text;
 using ClosedXML.Excel;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Sourcing.Collector.Cli;
 using Sourcing.Collector.Imports;
 using Sourcing.Tests.Support;
 
@@ -198,6 +200,20 @@ public sealed class SystemRegisterImportTests : IClassFixture<PostgresDatabase>,
         Assert.Equal("Filen \"text.xlsx\" är ingen XLSX-fil (Excel-arbetsbok); spara den som .xlsx och försök igen.", await Message(notXlsx));
         Assert.Equal("Filen \"ansi.csv\" är inte UTF-8; spara den som \"CSV UTF-8\" eller som .xlsx.", await Message(latin1));
         Assert.Equal("Filen \"stor.xlsx\" är 200,0 MB; största tillåtna storlek är 50 MB.", await Message(huge));
+    }
+
+    [Fact]
+    public async Task ImportSystemsCommand_DryRunPrintsChanges_BadFileExits65()
+    {
+        var services = new ServiceCollection().AddSingleton(_database.DataSource).AddSingleton(Clock).BuildServiceProvider();
+        var command = new ImportSystemsCommand();
+        var output = new StringWriter();
+
+        Assert.Equal(0, await command.RunAsync(new CliArgs([Csv("r.csv", GoodCsv), "--dry-run"], command.Flags), services, output, CancellationToken.None));
+        Assert.StartsWith("Systemregister \"r.csv\": 2 nya system, 0 ändrade, 0 oförändrade.", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(65, await command.RunAsync(new CliArgs([Csv("tom.csv", "")], command.Flags), services, TextWriter.Null, CancellationToken.None));
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM sourcing.workload"));
     }
 
     [Fact]
