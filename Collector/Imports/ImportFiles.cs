@@ -1,0 +1,82 @@
+using System.Globalization;
+using ClosedXML.Excel;
+
+namespace Sourcing.Collector.Imports;
+
+/// <summary>Checks every import makes before it parses anything, and reading cells as text.</summary>
+internal static class ImportFiles
+{
+    /// <summary>50 MB: a real system register or RVTools export of a region is a few MB.</summary>
+    public const long DefaultMaxBytes = 50L * 1024 * 1024;
+
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>Refuses a missing, empty or too large file from its size alone, before a byte is parsed.</summary>
+    public static void CheckSize(string path, long maxBytes)
+    {
+        var name = Path.GetFileName(path);
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            throw new ImportFileException($"Filen \"{name}\" finns inte.");
+        }
+
+        if (file.Length == 0)
+        {
+            throw new ImportFileException($"Filen \"{name}\" är tom.");
+        }
+
+        if (file.Length > maxBytes)
+        {
+            throw new ImportFileException(string.Format(Swedish, "Filen \"{0}\" är {1:0.0} MB; största tillåtna storlek är {2:0} MB.", name, file.Length / 1048576.0, maxBytes / 1048576.0));
+        }
+    }
+
+    /// <summary>Opens an XLSX workbook, refusing anything that is not one (an XLSX file is a zip: it starts with "PK").</summary>
+    public static XLWorkbook OpenWorkbook(string path)
+    {
+        var name = Path.GetFileName(path);
+        var notXlsx = $"Filen \"{name}\" är ingen XLSX-fil (Excel-arbetsbok); spara den som .xlsx och försök igen.";
+        var head = new byte[4];
+        using (var stream = File.OpenRead(path))
+        {
+            if (stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4)
+            {
+                throw new ImportFileException(notXlsx);
+            }
+        }
+
+        try
+        {
+            return new XLWorkbook(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or ArgumentException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
+        {
+            throw new ImportFileException(notXlsx);
+        }
+    }
+
+    /// <summary>A cell as text: dates as yyyy-MM-dd, numbers invariant ("3", "2048.5"), blanks as "".</summary>
+    public static string CellText(IXLCell cell)
+    {
+        if (cell.IsEmpty())
+        {
+            return "";
+        }
+
+        return cell.DataType switch
+        {
+            XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            XLDataType.Number => cell.GetDouble().ToString(CultureInfo.InvariantCulture),
+            XLDataType.Boolean => cell.GetBoolean() ? "true" : "false",
+            _ => cell.GetString().Trim(),
+        };
+    }
+
+    /// <summary>A header compared loosely: case, spaces, "_", "-", "/" and brackets do not matter.</summary>
+    public static string NormalizeHeader(string header)
+    {
+        var chars = header.Trim().ToLowerInvariant().Select(c => c is '_' or '-' or '/' or '(' or ')' or '.' or ':' ? ' ' : c).ToArray();
+        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}

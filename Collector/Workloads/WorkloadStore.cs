@@ -1,0 +1,328 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Sourcing.Analyzer.Lifecycle;
+using Sourcing.Analyzer.Workloads;
+using Sourcing.Analyzer.Workloads.Mapping;
+
+namespace Sourcing.Collector.Workloads;
+
+/// <summary>
+/// The portfolio in PostgreSQL: departments, systems, rules, which resources each system runs on,
+/// the unmapped work list, coverage, and the portfolio as the analysis reads it.
+/// </summary>
+public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    public async Task<IReadOnlyList<DepartmentRow>> ListDepartmentsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
+            "SELECT id, name FROM sourcing.department ORDER BY name", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new DepartmentRow(r.Id, r.Name))];
+    }
+
+    public async Task<long> EnsureDepartmentAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            WITH ins AS (
+                INSERT INTO sourcing.department (name) VALUES (@name)
+                ON CONFLICT ((lower(name))) DO NOTHING RETURNING id)
+            SELECT id FROM ins UNION ALL SELECT id FROM sourcing.department WHERE lower(name) = lower(@name) LIMIT 1
+            """, new { name = name.Trim() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Finds or creates a system by name (case-insensitive), as a person does when mapping by hand.</summary>
+    public async Task<long> EnsureWorkloadAsync(string name, string by, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            WITH ins AS (
+                INSERT INTO sourcing.workload (name, created_by) VALUES (@name, @by)
+                ON CONFLICT ((lower(name))) DO NOTHING RETURNING id)
+            SELECT id FROM ins UNION ALL SELECT id FROM sourcing.workload WHERE lower(name) = lower(@name) LIMIT 1
+            """, new { name = name.Trim(), by }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<MappingRule>> ListRulesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ListRulesAsync(connection, null, onlyEnabled: false, cancellationToken);
+    }
+
+    internal static async Task<IReadOnlyList<MappingRule>> ListRulesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool onlyEnabled, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<RuleRow>(new CommandDefinition(
+            $"""
+            SELECT id, position, kind, match_key, match_value, match_regex, target_workload, target_department,
+                   department_tag, target_object, enabled, description
+            FROM sourcing.mapping_rule {(onlyEnabled ? "WHERE enabled" : "")}
+            ORDER BY position, id
+            """, transaction: transaction, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new MappingRule
+        {
+            Id = r.id,
+            Position = r.position,
+            Kind = MappingRule.ParseKind(r.kind),
+            MatchKey = r.match_key,
+            MatchValue = r.match_value,
+            MatchRegex = r.match_regex,
+            TargetWorkload = r.target_workload,
+            TargetDepartment = r.target_department,
+            DepartmentTag = r.department_tag,
+            TargetObject = r.target_object,
+            Enabled = r.enabled,
+            Description = r.description,
+        })];
+    }
+
+    /// <summary>Adds a rule (Id 0) or replaces one; returns its id. Throws ArgumentException with a Swedish message for an unusable rule.</summary>
+    public async Task<long> SaveRuleAsync(MappingRule rule, CancellationToken cancellationToken)
+    {
+        if (MappingEngine.Validate(rule) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(rule));
+        }
+
+        var args = new
+        {
+            id = rule.Id,
+            position = rule.Position,
+            kind = MappingRule.KindName(rule.Kind),
+            key = rule.MatchKey,
+            value = rule.MatchValue,
+            regex = rule.MatchRegex,
+            workload = rule.TargetWorkload,
+            department = rule.TargetDepartment,
+            departmentTag = rule.DepartmentTag,
+            obj = rule.TargetObject,
+            enabled = rule.Enabled,
+            description = rule.Description,
+        };
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (rule.Id == 0)
+        {
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO sourcing.mapping_rule (position, kind, match_key, match_value, match_regex, target_workload,
+                    target_department, department_tag, target_object, enabled, description)
+                VALUES (@position, @kind, @key, @value, @regex, @workload, @department, @departmentTag, @obj, @enabled, @description)
+                RETURNING id
+                """, args, cancellationToken: cancellationToken));
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE sourcing.mapping_rule SET position = @position, kind = @kind, match_key = @key, match_value = @value,
+                match_regex = @regex, target_workload = @workload, target_department = @department,
+                department_tag = @departmentTag, target_object = @obj, enabled = @enabled, description = @description
+            WHERE id = @id
+            """, args, cancellationToken: cancellationToken));
+        return rule.Id;
+    }
+
+    public async Task DeleteRuleAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM sourcing.mapping_rule WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Puts resources in a system by hand. Hand assignments are never overwritten by rules; remove
+    /// them with <see cref="ClearHandAssignmentsAsync"/> to let the rules decide again. Returns the rows written.
+    /// </summary>
+    public async Task<int> AssignByHandAsync(IReadOnlyCollection<long> resourceIds, long workloadId, string by, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO sourcing.resource_assignment (resource_id, workload_id, how, rule_id, assigned_at, assigned_by)
+            SELECT r.id, @workloadId, 'hand', NULL, @now, @by
+            FROM sourcing.resource r WHERE r.id = ANY(@ids)
+            ON CONFLICT (resource_id) DO UPDATE SET workload_id = excluded.workload_id, how = 'hand', rule_id = NULL,
+                assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by
+            """, new { ids = resourceIds.ToArray(), workloadId, now = time.GetUtcNow(), by }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> ClearHandAssignmentsAsync(IReadOnlyCollection<long> resourceIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sourcing.resource_assignment WHERE how = 'hand' AND resource_id = ANY(@ids)",
+            new { ids = resourceIds.ToArray() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Active VMs and cloud resources that belong to no system, biggest first by the chosen measure.</summary>
+    public async Task<IReadOnlyList<UnmappedResourceRow>> ListUnmappedAsync(UnmappedSort sort, bool descending, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var order = sort switch
+        {
+            UnmappedSort.Vcpu => "cpu_count",
+            UnmappedSort.Memory => "memory_mib",
+            UnmappedSort.Name => "lower(r.name)",
+            _ => "storage_gib",
+        };
+        var direction = descending ? "DESC" : "ASC";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UnmappedRaw>(new CommandDefinition(
+            $"""
+            SELECT r.id, s.name AS source, r.kind, r.name, r.folder_path, r.resource_group, r.guest_os,
+                   coalesce(r.cpu_count, 0) AS cpu_count, coalesce(r.memory_mib, 0) AS memory_mib,
+                   coalesce(r.storage_gib, 0) AS storage_gib, r.tags::text AS tags
+            FROM sourcing.resource r
+            JOIN sourcing.source s ON s.id = r.source_id
+            LEFT JOIN sourcing.resource_assignment a ON a.resource_id = r.id
+            WHERE r.removed_at IS NULL AND r.kind IN ('vm', 'cloud') AND a.resource_id IS NULL
+            ORDER BY {order} {direction}, r.id
+            LIMIT @limit OFFSET @offset
+            """, new { limit, offset }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new UnmappedResourceRow(r.id, r.source, r.kind, r.name, r.folder_path, r.resource_group, r.guest_os, r.cpu_count, r.memory_mib, r.storage_gib, r.tags))];
+    }
+
+    public async Task<MappingCoverage> CoverageAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<(long Id, int Cpu, decimal Storage, bool Mapped)>(new CommandDefinition(
+            """
+            SELECT r.id, coalesce(r.cpu_count, 0), coalesce(r.storage_gib, 0), a.resource_id IS NOT NULL
+            FROM sourcing.resource r LEFT JOIN sourcing.resource_assignment a ON a.resource_id = r.id
+            WHERE r.removed_at IS NULL AND r.kind = 'vm'
+            """, cancellationToken: cancellationToken))).ToList();
+        var resources = rows.Select(r => new MappingResource(r.Id, "", "vm", "", null, null, new Dictionary<string, string>(), r.Cpu, r.Storage));
+        return MappingCoverage.Compute(resources, rows.Where(r => r.Mapped).Select(r => r.Id).ToHashSet());
+    }
+
+    public async Task<IReadOnlyList<MappingConflictRow>> ListConflictsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT c.resource_id, r.name, c.rule_ids, c.workloads, c.detected_at
+            FROM sourcing.mapping_conflict c JOIN sourcing.resource r ON r.id = c.resource_id
+            ORDER BY lower(r.name)
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<MappingConflictRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new MappingConflictRow(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<long[]>(2), reader.GetFieldValue<string[]>(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// VMs, vCPU and storage per förvaltning at the end of each day (UTC), from each resource's first_seen_at/removed_at and its
+    /// current system. Simple and exact for counts; a resource's size is today's (resize history is not
+    /// replayed), and a resource keeps the system it has now for all its days.
+    /// </summary>
+    public async Task<IReadOnlyList<DepartmentInventoryDay>> InventoryOverTimeAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(DateTime Day, string Department, long Vms, long Vcpu, decimal Storage)>(new CommandDefinition(
+            """
+            SELECT d.day::timestamp, coalesce(dep.name, '(ingen förvaltning)'), count(*),
+                   sum(coalesce(r.cpu_count, 0))::bigint, sum(coalesce(r.storage_gib, 0))
+            FROM generate_series(@from::date, @to::date, interval '1 day') AS d(day)
+            JOIN sourcing.resource r
+              ON r.kind = 'vm' AND r.first_seen_at < d.day + interval '1 day'
+             AND (r.removed_at IS NULL OR r.removed_at >= d.day + interval '1 day')
+            LEFT JOIN sourcing.resource_assignment a ON a.resource_id = r.id
+            LEFT JOIN sourcing.workload w ON w.id = a.workload_id
+            LEFT JOIN sourcing.department dep ON dep.id = w.department_id
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """, new { from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new DepartmentInventoryDay(DateOnly.FromDateTime(r.Day), r.Department, (int)r.Vms, r.Vcpu, r.Storage))];
+    }
+
+    /// <summary>
+    /// Every system with its attributes and its active resources, OS support judged on today's date
+    /// (from the injected clock) with the shipped lifecycle table.
+    /// </summary>
+    public async Task<IReadOnlyList<Workload>> LoadForAnalysisAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var lifecycle = OsLifecycleTable.Default;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var resources = (await connection.QueryAsync<AnalysisResourceRaw>(new CommandDefinition(
+            """
+            SELECT a.workload_id, r.id, r.kind, r.name, r.guest_os, r.os_family, r.os_version,
+                   coalesce(r.cpu_count, 0) AS cpu_count, coalesce(r.memory_mib, 0) AS memory_mib,
+                   coalesce(r.storage_gib, 0) AS storage_gib, s.kind AS source_kind
+            FROM sourcing.resource_assignment a
+            JOIN sourcing.resource r ON r.id = a.resource_id AND r.removed_at IS NULL
+            JOIN sourcing.source s ON s.id = r.source_id
+            ORDER BY a.workload_id, r.name
+            """, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.workload_id, r =>
+            {
+                var support = lifecycle.Evaluate(r.guest_os ?? string.Join(' ', new[] { r.os_family, r.os_version }.Where(s => s is not null)), today);
+                return new WorkloadResource(r.id, r.kind, r.name, support.Os.Product ?? r.os_family, support.Os.Version ?? r.os_version, support.Status,
+                    r.cpu_count, r.memory_mib, r.storage_gib, IsCloud: r.source_kind == "azure", IsPhysicalHost: r.kind == "host");
+            });
+
+        var workloads = await connection.QueryAsync<WorkloadRaw>(new CommandDefinition(
+            """
+            SELECT w.id, w.name, o.name AS management_object, d.name AS department, w.object_owner, w.object_manager,
+                   w.confidentiality, w.integrity, w.availability, w.security_classified, w.personal_data,
+                   w.availability_need, w.medical_device, w.requires_offline, w.in_house_built, w.vendor, w.product,
+                   w.saas_available, w.integration_count, w.contract_end, w.lifecycle
+            FROM sourcing.workload w
+            LEFT JOIN sourcing.management_object o ON o.id = w.management_object_id
+            LEFT JOIN sourcing.department d ON d.id = w.department_id
+            ORDER BY lower(w.name)
+            """, cancellationToken: cancellationToken));
+        return [.. workloads.Select(w => new Workload
+        {
+            Id = w.id,
+            Name = w.name,
+            ManagementObject = w.management_object,
+            Department = w.department,
+            ObjectOwner = w.object_owner,
+            ObjectManager = w.object_manager,
+            Confidentiality = w.confidentiality,
+            Integrity = w.integrity,
+            Availability = w.availability,
+            SecurityClassified = w.security_classified,
+            PersonalData = WorkloadColumns.PersonalData(w.personal_data),
+            AvailabilityNeed = WorkloadColumns.Availability(w.availability_need),
+            MedicalDeviceDependency = w.medical_device,
+            RequiresOffline = w.requires_offline,
+            InHouseBuilt = w.in_house_built,
+            Vendor = w.vendor,
+            Product = w.product,
+            SaasAvailable = WorkloadColumns.Saas(w.saas_available),
+            IntegrationCount = w.integration_count,
+            ContractEnd = w.contract_end,
+            Lifecycle = WorkloadColumns.Lifecycle(w.lifecycle),
+            Resources = [.. resources[w.id]],
+        })];
+    }
+
+    /// <summary>The origin of every attribute set so far, e.g. {"confidentiality": {"origin": "import", ...}}.</summary>
+    public async Task<JsonDocument> OriginsAsync(long workloadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var json = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT origins::text FROM sourcing.workload WHERE id = @workloadId", new { workloadId }, cancellationToken: cancellationToken));
+        return JsonDocument.Parse(json ?? "{}");
+    }
+
+#pragma warning disable IDE1006, CA1812 // Dapper row shapes named after the columns.
+    private sealed record RuleRow(long id, int position, string kind, string? match_key, string? match_value, string? match_regex,
+        string? target_workload, string? target_department, string? department_tag, string? target_object, bool enabled, string? description);
+
+    private sealed record UnmappedRaw(long id, string source, string kind, string name, string? folder_path, string? resource_group,
+        string? guest_os, int cpu_count, long memory_mib, decimal storage_gib, string tags);
+
+    private sealed record AnalysisResourceRaw(long workload_id, long id, string kind, string name, string? guest_os, string? os_family,
+        string? os_version, int cpu_count, long memory_mib, decimal storage_gib, string source_kind);
+
+    private sealed record WorkloadRaw(long id, string name, string? management_object, string? department, string? object_owner,
+        string? object_manager, short? confidentiality, short? integrity, short? availability, bool? security_classified,
+        string personal_data, string availability_need, bool? medical_device, bool? requires_offline, bool? in_house_built,
+        string? vendor, string? product, string saas_available, int? integration_count, DateOnly? contract_end, string lifecycle);
+#pragma warning restore IDE1006, CA1812
+}
