@@ -1,0 +1,15 @@
+namespace Sourcing.Analyzer.Assessment;
+
+/// <summary>Swedish names of the destinations, as pages and reasons show them.</summary>
+public static class DestinationNames
+{
+    public static string Swedish(Destination destination) => destination switch
+    {
+        Destination.InHouse => "Egen drift",
+        Destination.SwedishManaged => "Svensk/EU-ägd driftleverantör",
+        Destination.PublicCloud => "Publikt moln (USA-ägt)",
+        Destination.Saas => "SaaS-tjänst",
+        Destination.Retire => "Avveckla",
+        _ => destination.ToString(),
+    };
+}

@@ -1,0 +1,73 @@
+using Sourcing.Analyzer.Workloads;
+
+namespace Sourcing.Analyzer.Assessment;
+
+/// <summary>
+/// Applies a region's <see cref="GateRuleSet"/> to a workload. Every matching rule's effects are
+/// collected per destination; the strictest verdict wins (Blocked over Conditional over Allowed);
+/// penalties and preferences only move the score.
+/// </summary>
+public static class HostingGate
+{
+    public static GateResult Evaluate(Workload workload, GateRuleSet rules) =>
+        Evaluate(workload.Id, GateFacts.From(workload), rules);
+
+    public static GateResult Evaluate(long workloadId, GateFacts facts, GateRuleSet rules)
+    {
+        var destinations = Enum.GetValues<Destination>();
+        var findings = new List<GateFinding>?[destinations.Length];
+        var verdicts = new GateVerdict[destinations.Length];
+        var deciding = new GateRule?[destinations.Length];
+        var points = new double[destinations.Length];
+
+        foreach (var rule in rules.Rules)
+        {
+            if (!rule.Condition.Matches(facts))
+            {
+                continue;
+            }
+
+            foreach (var effect in rule.Effects)
+            {
+                var i = (int)effect.Destination;
+                if (effect.Effect == GateEffect.Allowed)
+                {
+                    continue;
+                }
+
+                (findings[i] ??= []).Add(new GateFinding(rule.Id, rule.Description, effect.Effect, effect.ConditionText, effect.Points));
+                var verdict = effect.Effect switch
+                {
+                    GateEffect.Blocked => GateVerdict.Blocked,
+                    GateEffect.Conditional => GateVerdict.Conditional,
+                    _ => GateVerdict.Allowed,
+                };
+                if (verdict > verdicts[i])
+                {
+                    verdicts[i] = verdict;
+                    deciding[i] = rule;
+                }
+
+                points[i] += effect.Effect switch
+                {
+                    GateEffect.Penalty or GateEffect.Conditional => -Math.Abs(effect.Points),
+                    GateEffect.Preferred => Math.Abs(effect.Points),
+                    _ => 0,
+                };
+            }
+        }
+
+        var result = new DestinationGate[destinations.Length];
+        foreach (var destination in destinations)
+        {
+            var i = (int)destination;
+            var list = (IReadOnlyList<GateFinding>?)findings[i] ?? [];
+            IReadOnlyList<string> conditions = verdicts[i] == GateVerdict.Conditional
+                ? list.Where(f => f.Effect == GateEffect.Conditional).Select(f => f.ConditionText).Distinct().ToList()
+                : [];
+            result[i] = new DestinationGate(destination, verdicts[i], deciding[i]?.Id, deciding[i]?.Description, conditions, list, points[i]);
+        }
+
+        return new GateResult(workloadId, rules.Version, result, facts);
+    }
+}
