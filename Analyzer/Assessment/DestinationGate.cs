@@ -2,7 +2,7 @@ namespace Sourcing.Analyzer.Assessment;
 
 /// <summary>
 /// The gate's verdict for one destination. A non-Allowed verdict always names the rule that
-/// decided it (the first rule in table order with the strictest effect). <see cref="Conditions"/>
+/// decided it (the last rule in table order with the strictest effect, see <see cref="HostingGate"/>). <see cref="Conditions"/>
 /// lists every condition to meet (Swedish) when the verdict is Conditional; <see cref="ScorePoints"/>
 /// is the sum of Penalty (negative) and Preferred (positive) points the scoring adds.
 /// </summary>

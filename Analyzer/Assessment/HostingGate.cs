@@ -5,7 +5,9 @@ namespace Sourcing.Analyzer.Assessment;
 /// <summary>
 /// Applies a region's <see cref="GateRuleSet"/> to a workload. Every matching rule's effects are
 /// collected per destination; the strictest verdict wins (Blocked over Conditional over Allowed);
-/// penalties and preferences only move the score.
+/// penalties and preferences only move the score. Among rules with the same strict effect the
+/// last in table order decides, because tables run from general to specific (K2, K3, K4): a K4
+/// system's block is explained by the K4 rule, not by the K3 rule it also matches.
 /// </summary>
 public static class HostingGate
 {
@@ -42,7 +44,7 @@ public static class HostingGate
                     GateEffect.Conditional => GateVerdict.Conditional,
                     _ => GateVerdict.Allowed,
                 };
-                if (verdict > verdicts[i])
+                if (verdict != GateVerdict.Allowed && verdict >= verdicts[i])
                 {
                     verdicts[i] = verdict;
                     deciding[i] = rule;
