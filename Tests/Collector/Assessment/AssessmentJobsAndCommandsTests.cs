@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sourcing.Analyzer;
 using Sourcing.Analyzer.Assessment;
-using Sourcing.Analyzer.Assessment.Learning;
 using Sourcing.Analyzer.Workloads;
 using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Cli;
