@@ -21,12 +21,13 @@ public static class Assessor
         }
 
         var calibration = DriftEffortModel.CalibrationFor(modelTotal, input.Effort);
+        var gates = new GateEvaluator(input.Rules);
         var results = new WorkloadAssessment[workloads.Count];
         for (var i = 0; i < workloads.Count; i++)
         {
             var effort = calibration.Factor == 1.0 ? efforts[i] : efforts[i] with { Hours = efforts[i].ModelHours * calibration.Factor };
             double? over = input.OverProvisioning is { } map && map.TryGetValue(workloads[i].Id, out var value) ? value : null;
-            results[i] = AssessOne(workloads[i], effort, input.Rules, input.Weights, input.Today, over);
+            results[i] = AssessOne(workloads[i], effort, gates, input.Weights, input.Today, over);
         }
 
         return new AssessmentReport(input.Today, input.Rules.Version, input.Weights.Version, input.Effort.Version, calibration, results);
@@ -34,9 +35,9 @@ public static class Assessor
 
     /// <summary>One system with an already computed (and calibrated) effort.</summary>
     public static WorkloadAssessment AssessOne(
-        Workload workload, DriftEffort effort, GateRuleSet rules, ScoringWeights weights, DateOnly today, double? overProvisioning = null)
+        Workload workload, DriftEffort effort, GateEvaluator gates, ScoringWeights weights, DateOnly today, double? overProvisioning = null)
     {
-        var gate = HostingGate.Evaluate(workload, rules);
+        var gate = gates.Evaluate(workload.Id, GateFacts.From(workload));
         var scores = SuitabilityScorer.Score(workload, gate, effort.Hours, weights, today, overProvisioning);
         var recommendation = Recommender.Recommend(gate, scores, Recommender.MissingFields(workload, gate.Facts));
         return new WorkloadAssessment(workload.Id, workload.Name, gate, scores, recommendation, effort);
@@ -44,5 +45,5 @@ public static class Assessor
 
     /// <summary>One system on its own, uncalibrated (e.g. the rule baseline when learning from decisions).</summary>
     public static WorkloadAssessment AssessOne(Workload workload, GateRuleSet rules, ScoringWeights weights, EffortParameters effort, DateOnly today) =>
-        AssessOne(workload, DriftEffortModel.Estimate(workload, effort), rules, weights, today);
+        AssessOne(workload, DriftEffortModel.Estimate(workload, effort), new GateEvaluator(rules), weights, today);
 }

@@ -4,7 +4,8 @@ namespace Sourcing.Analyzer.Assessment;
 /// The gate's verdict for one destination. A non-Allowed verdict always names the rule that
 /// decided it (the last rule in table order with the strictest effect, see <see cref="HostingGate"/>). <see cref="Conditions"/>
 /// lists every condition to meet (Swedish) when the verdict is Conditional; <see cref="ScorePoints"/>
-/// is the sum of Penalty (negative) and Preferred (positive) points the scoring adds.
+/// is the sum of Penalty (negative) and Preferred (positive) points the scoring adds;
+/// <see cref="ScoreFactors"/> are the same points per rule, as the score's factor list shows them.
 /// </summary>
 public sealed record DestinationGate(
     Destination Destination,
@@ -13,4 +14,5 @@ public sealed record DestinationGate(
     string? DecidingRuleText,
     IReadOnlyList<string> Conditions,
     IReadOnlyList<GateFinding> Findings,
-    double ScorePoints);
+    double ScorePoints,
+    IReadOnlyList<FactorContribution> ScoreFactors);

@@ -12,4 +12,15 @@ public static class DestinationNames
         Destination.Retire => "Avveckla",
         _ => destination.ToString(),
     };
+
+    /// <summary>The name in the middle of a sentence.</summary>
+    public static string SwedishLower(Destination destination) => destination switch
+    {
+        Destination.InHouse => "egen drift",
+        Destination.SwedishManaged => "svensk/EU-ägd driftleverantör",
+        Destination.PublicCloud => "publikt moln (USA-ägt)",
+        Destination.Saas => "SaaS-tjänst",
+        Destination.Retire => "avveckla",
+        _ => destination.ToString(),
+    };
 }

@@ -58,14 +58,14 @@ public static class DriftEffortModel
         var hoursPerHost = parameters.ProductiveHoursPerFte / parameters.PhysicalServersPerFte;
         var baseHours = (vms + (cloud * parameters.CloudResourceVmEquivalent)) * hoursPerVm + (hosts * hoursPerHost);
 
-        var multipliers = new List<FactorContribution>(4);
+        List<FactorContribution>? multipliers = null;
         var multiplier = 1.0;
         void Apply(bool when, string id, string label, double factor)
         {
             if (when && factor != 1.0)
             {
                 multiplier *= factor;
-                multipliers.Add(new FactorContribution(id, label, factor));
+                (multipliers ??= new List<FactorContribution>(4)).Add(new FactorContribution(id, label, factor));
             }
         }
 
@@ -75,7 +75,7 @@ public static class DriftEffortModel
         Apply(workload.MedicalDeviceDependency == true, "effort-medical-device", "Nära medicinteknisk utrustning", parameters.MedicalDeviceMultiplier);
 
         var hours = baseHours * multiplier;
-        return new DriftEffort(workload.Id, vms, hosts, cloud, baseHours, multiplier, multipliers, hours, hours);
+        return new DriftEffort(workload.Id, vms, hosts, cloud, baseHours, multiplier, (IReadOnlyList<FactorContribution>?)multipliers ?? [], hours, hours);
     }
 
     /// <summary>

@@ -39,57 +39,58 @@ public sealed record GateFacts
 
     public static GateFacts From(Workload workload)
     {
-        var assumptions = new List<string>();
-        var missing = new List<string>();
+        // Most systems are complete: allocate the lists only when something is missing.
+        List<string>? assumptions = null;
+        List<string>? missing = null;
 
         var k = workload.Confidentiality;
         if (k is null)
         {
-            missing.Add(FieldNames.Confidentiality);
-            assumptions.Add($"Konfidentialitet (K) saknas – bedöms som K{AssumedConfidentiality} tills informationsklassning finns.");
+            (missing ??= []).Add(FieldNames.Confidentiality);
+            (assumptions ??= []).Add($"Konfidentialitet (K) saknas – bedöms som K{AssumedConfidentiality} tills informationsklassning finns.");
         }
 
         var r = workload.Integrity;
         if (r is null)
         {
-            missing.Add(FieldNames.Integrity);
-            assumptions.Add("Riktighet (R) saknas – bedöms som R2.");
+            (missing ??= []).Add(FieldNames.Integrity);
+            (assumptions ??= []).Add("Riktighet (R) saknas – bedöms som R2.");
         }
 
         var t = workload.Availability;
         if (t is null)
         {
-            missing.Add(FieldNames.Availability);
+            (missing ??= []).Add(FieldNames.Availability);
             t = workload.AvailabilityNeed == AvailabilityNeed.TwentyFourSeven ? 3 : 2;
-            assumptions.Add($"Tillgänglighet (T) saknas – bedöms som T{t} utifrån tillgänglighetsbehovet.");
+            (assumptions ??= []).Add($"Tillgänglighet (T) saknas – bedöms som T{t} utifrån tillgänglighetsbehovet.");
         }
 
         var personal = workload.PersonalData;
         if (personal == PersonalDataCategory.Unknown)
         {
-            missing.Add(FieldNames.PersonalData);
-            assumptions.Add("Personuppgifter okänt – bedöms som vanliga personuppgifter.");
+            (missing ??= []).Add(FieldNames.PersonalData);
+            (assumptions ??= []).Add("Personuppgifter okänt – bedöms som vanliga personuppgifter.");
             personal = PersonalDataCategory.Ordinary;
         }
 
         if (workload.SecurityClassified is null)
         {
-            missing.Add(FieldNames.SecurityClassified);
+            (missing ??= []).Add(FieldNames.SecurityClassified);
         }
 
         if (workload.MedicalDeviceDependency is null)
         {
-            missing.Add(FieldNames.MedicalDevice);
+            (missing ??= []).Add(FieldNames.MedicalDevice);
         }
 
         if (workload.RequiresOffline is null)
         {
-            missing.Add(FieldNames.RequiresOffline);
+            (missing ??= []).Add(FieldNames.RequiresOffline);
         }
 
         if (workload.AvailabilityNeed == AvailabilityNeed.Unknown)
         {
-            missing.Add(FieldNames.AvailabilityNeed);
+            (missing ??= []).Add(FieldNames.AvailabilityNeed);
         }
 
         return new GateFacts
@@ -104,8 +105,8 @@ public sealed record GateFacts
             AvailabilityNeed = workload.AvailabilityNeed,
             Lifecycle = workload.Lifecycle,
             ClassificationMissing = k is null,
-            Assumptions = assumptions,
-            MissingFields = missing,
+            Assumptions = (IReadOnlyList<string>?)assumptions ?? [],
+            MissingFields = (IReadOnlyList<string>?)missing ?? [],
         };
     }
 }

@@ -16,11 +16,11 @@ public static class HostingGate
 
     public static GateResult Evaluate(long workloadId, GateFacts facts, GateRuleSet rules)
     {
-        var destinations = Enum.GetValues<Destination>();
-        var findings = new List<GateFinding>?[destinations.Length];
-        var verdicts = new GateVerdict[destinations.Length];
-        var deciding = new GateRule?[destinations.Length];
-        var points = new double[destinations.Length];
+        const int count = (int)Destination.Retire + 1;
+        var findings = new List<GateFinding>?[count];
+        var verdicts = new GateVerdict[count];
+        var deciding = new GateRule?[count];
+        var points = new double[count];
 
         foreach (var rule in rules.Rules)
         {
@@ -59,15 +59,23 @@ public static class HostingGate
             }
         }
 
-        var result = new DestinationGate[destinations.Length];
-        foreach (var destination in destinations)
+        var result = new DestinationGate[count];
+        for (var i = 0; i < count; i++)
         {
-            var i = (int)destination;
-            var list = (IReadOnlyList<GateFinding>?)findings[i] ?? [];
+            var list = findings[i] ?? [];
             IReadOnlyList<string> conditions = verdicts[i] == GateVerdict.Conditional
                 ? list.Where(f => f.Effect == GateEffect.Conditional).Select(f => f.ConditionText).Distinct().ToList()
                 : [];
-            result[i] = new DestinationGate(destination, verdicts[i], deciding[i]?.Id, deciding[i]?.Description, conditions, list, points[i]);
+            IReadOnlyList<FactorContribution> factors = list.Count == 0 ? [] : list
+                .Select(f => new FactorContribution("gate:" + f.RuleId, "Regel " + f.RuleId + ": " + f.RuleText, f.Effect switch
+                {
+                    GateEffect.Penalty or GateEffect.Conditional => -Math.Abs(f.Points),
+                    GateEffect.Preferred => Math.Abs(f.Points),
+                    _ => 0,
+                }))
+                .Where(f => f.Points != 0)
+                .ToArray();
+            result[i] = new DestinationGate((Destination)i, verdicts[i], deciding[i]?.Id, deciding[i]?.Description, conditions, list, points[i], factors);
         }
 
         return new GateResult(workloadId, rules.Version, result, facts);

@@ -14,6 +14,9 @@ public static class Recommender
 {
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
     /// <summary>How much each missing field lowers completeness.</summary>
     private static readonly Dictionary<string, double> MissingCost = new(StringComparer.Ordinal)
     {
@@ -35,31 +38,33 @@ public static class Recommender
 
     public static IReadOnlyList<string> MissingFields(Workload workload, GateFacts facts)
     {
-        var missing = new List<string>(facts.MissingFields);
+        List<string>? missing = null;
+        void Add(string field) => (missing ??= new List<string>(facts.MissingFields)).Add(field);
+
         if (workload.InHouseBuilt is null)
         {
-            missing.Add(FieldNames.InHouseBuilt);
+            Add(FieldNames.InHouseBuilt);
         }
 
         if (workload.SaasAvailable == Tristate.Unknown && workload.InHouseBuilt != true)
         {
-            missing.Add(FieldNames.SaasAvailable);
+            Add(FieldNames.SaasAvailable);
         }
 
         if (workload.IntegrationCount is null)
         {
-            missing.Add(FieldNames.IntegrationCount);
+            Add(FieldNames.IntegrationCount);
         }
 
         // Only bought products have a contract that ends.
         if (workload.ContractEnd is null && workload.InHouseBuilt == false)
         {
-            missing.Add(FieldNames.ContractEnd);
+            Add(FieldNames.ContractEnd);
         }
 
         if (workload.Resources.Count == 0)
         {
-            missing.Add(FieldNames.Resources);
+            Add(FieldNames.Resources);
         }
         else
         {
@@ -67,13 +72,13 @@ public static class Recommender
             {
                 if (resource.Support == SupportStatus.Unknown && (resource.OsFamily is not null || string.Equals(resource.Kind, "vm", StringComparison.OrdinalIgnoreCase)))
                 {
-                    missing.Add(FieldNames.OsSupport);
+                    Add(FieldNames.OsSupport);
                     break;
                 }
             }
         }
 
-        return missing;
+        return (IReadOnlyList<string>?)missing ?? facts.MissingFields;
     }
 
     public static Recommendation Recommend(GateResult gate, IReadOnlyList<DestinationScore> scores, IReadOnlyList<string> missingFields)
@@ -131,41 +136,100 @@ public static class Recommender
 
     private static string Reason(GateResult gate, DestinationScore best, DestinationScore? second)
     {
-        var text = new StringBuilder();
+        // One builder per thread: this runs for every system and the builder's buffers were a
+        // large share of the garbage.
+        var text = _builder ??= new StringBuilder(512);
+        text.Clear();
         text.Append(DestinationNames.Swedish(best.Destination))
             .Append(" får högst poäng (")
-            .Append(best.Score.ToString("0", Swedish))
+            .Append(Swedish, $"{best.Score:0}")
             .Append(" av 100");
         if (second is not null)
         {
-            text.Append("; näst bäst ").Append(DestinationNames.Swedish(second.Destination).ToLower(Swedish))
-                .Append(' ').Append(second.Score.ToString("0", Swedish));
+            text.Append("; näst bäst ").Append(DestinationNames.SwedishLower(second.Destination))
+                .Append(' ').Append(Swedish, $"{second.Score:0}");
         }
 
         text.Append(").");
-        var reasons = best.Factors.Where(f => f.Points > 0).OrderByDescending(f => f.Points).Take(3).Select(f => f.Label.ToLower(Swedish)).ToList();
-        if (reasons.Count > 0)
+        AppendTop(text, " Talar för: ", best.Factors, positive: true, 3);
+        AppendTop(text, " Talar emot: ", best.Factors, positive: false, 2);
+
+        var first = true;
+        foreach (var destination in gate.Destinations)
         {
-            text.Append(" Talar för: ").Append(string.Join(", ", reasons)).Append('.');
+            if (destination.Verdict != GateVerdict.Blocked)
+            {
+                continue;
+            }
+
+            text.Append(first ? " Blockerat: " : ", ")
+                .Append(DestinationNames.SwedishLower(destination.Destination))
+                .Append(" (regel ").Append(destination.DecidingRuleId).Append(')');
+            first = false;
         }
 
-        var against = best.Factors.Where(f => f.Points < 0).OrderBy(f => f.Points).Take(2).Select(f => f.Label.ToLower(Swedish)).ToList();
-        if (against.Count > 0)
+        if (!first)
         {
-            text.Append(" Talar emot: ").Append(string.Join(", ", against)).Append('.');
-        }
-
-        var blocked = gate.Destinations.Where(d => d.Verdict == GateVerdict.Blocked).ToList();
-        if (blocked.Count > 0)
-        {
-            text.Append(" Blockerat: ").Append(string.Join(", ", blocked.Select(b => $"{DestinationNames.Swedish(b.Destination).ToLower(Swedish)} (regel {b.DecidingRuleId})"))).Append('.');
+            text.Append('.');
         }
 
         if (best.Verdict == GateVerdict.Conditional)
         {
-            text.Append(" Villkor: ").Append(string.Join(" ", gate.For(best.Destination).Conditions));
+            text.Append(" Villkor: ").AppendJoin(' ', gate.For(best.Destination).Conditions);
         }
 
         return text.ToString();
+    }
+
+    // Factor labels are a small fixed set: adjust each once, not once per system. Only the first
+    // letter goes to lower case, and not in a word like "SaaS" that has capitals of its own ("K3" stays).
+    private static string Lower(string label) => LowerLabels.GetOrAdd(label, static l =>
+    {
+        var word = l.Split(' ', 2)[0];
+        return l.Length > 0 && word.Skip(1).All(c => !char.IsUpper(c)) ? char.ToLowerInvariant(l[0]) + l[1..] : l;
+    });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> LowerLabels = new(StringComparer.Ordinal);
+
+    // The strongest factors in one direction, strongest first; a plain selection, as this runs
+    // for every system and sorting with LINQ cost more than the rest of the recommendation.
+    private static void AppendTop(StringBuilder text, string heading, IReadOnlyList<FactorContribution> factors, bool positive, int take)
+    {
+        Span<int> chosen = stackalloc int[take];
+        var n = 0;
+        for (; n < take; n++)
+        {
+            var pick = -1;
+            for (var i = 0; i < factors.Count; i++)
+            {
+                var points = factors[i].Points;
+                if ((positive ? points <= 0 : points >= 0) || chosen[..n].Contains(i))
+                {
+                    continue;
+                }
+
+                if (pick < 0 || (positive ? points > factors[pick].Points : points < factors[pick].Points))
+                {
+                    pick = i;
+                }
+            }
+
+            if (pick < 0)
+            {
+                break;
+            }
+
+            chosen[n] = pick;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            text.Append(i == 0 ? heading : ", ").Append(Lower(factors[chosen[i]].Label));
+        }
+
+        if (n > 0)
+        {
+            text.Append('.');
+        }
     }
 }

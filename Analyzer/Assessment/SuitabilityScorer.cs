@@ -27,6 +27,9 @@ public static class SuitabilityScorer
     private static readonly double[] BeingReplacedDirection = [-0.3, 0, 0, 0.5, 0.5];
     private static readonly double[] ToBeRetiredDirection = [-0.5, -0.5, -0.5, -0.5, 1];
 
+    [ThreadStatic]
+    private static List<FactorContribution>? _buffer;
+
     public static IReadOnlyList<DestinationScore> Score(
         Workload workload,
         GateResult gate,
@@ -74,7 +77,7 @@ public static class SuitabilityScorer
             && end <= today.AddMonths(weights.ContractWindowMonths) ? 1.0 : 0;
 
         var scores = new List<DestinationScore>(5);
-        var buffer = new List<FactorContribution>(16);
+        var buffer = _buffer ??= new List<FactorContribution>(32);
         foreach (var destinationGate in gate.Destinations)
         {
             if (destinationGate.Verdict == GateVerdict.Blocked)
@@ -135,19 +138,7 @@ public static class SuitabilityScorer
                 buffer.Add(new FactorContribution("gate-conditional", "Villkor måste uppfyllas", -Math.Abs(weights.ConditionalPenalty)));
             }
 
-            foreach (var finding in destinationGate.Findings)
-            {
-                var points = finding.Effect switch
-                {
-                    GateEffect.Penalty or GateEffect.Conditional => -Math.Abs(finding.Points),
-                    GateEffect.Preferred => Math.Abs(finding.Points),
-                    _ => 0,
-                };
-                if (points != 0)
-                {
-                    buffer.Add(new FactorContribution("gate:" + finding.RuleId, "Regel " + finding.RuleId + ": " + finding.RuleText, points));
-                }
-            }
+            buffer.AddRange(destinationGate.ScoreFactors);
 
             var total = weights.BaseScore;
             foreach (var factor in buffer)

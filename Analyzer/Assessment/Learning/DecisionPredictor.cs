@@ -57,11 +57,11 @@ public sealed class DecisionPredictor
         var rule = assessment.Recommendation.Destination;
         var disagrees = rule != suggested;
         var sv = CultureInfo.GetCultureInfo("sv-SE");
-        var text = string.Create(sv, $"Modellen föreslår {DestinationNames.Swedish(suggested).ToLower(sv)} ({probabilities[best]:P0} sannolikhet) utifrån tidigare beslut.");
+        var text = string.Create(sv, $"Modellen föreslår {DestinationNames.SwedishLower(suggested)} ({probabilities[best]:P0} sannolikhet) utifrån tidigare beslut.");
         if (disagrees)
         {
             text += rule is { } r
-                ? $" Avviker från regelverkets rekommendation ({DestinationNames.Swedish(r).ToLower(sv)}) – granska."
+                ? $" Avviker från regelverkets rekommendation ({DestinationNames.SwedishLower(r)}) – granska."
                 : " Regelverket har ingen rekommendation (underlag saknas) – granska.";
         }
 
