@@ -1,0 +1,9 @@
+namespace Sourcing.Analyzer.Assessment;
+
+/// <summary>
+/// A rule's effect on one destination. <paramref name="ConditionText"/> is the Swedish text shown
+/// with the verdict (what must be met, or why it is blocked/penalised). <paramref name="Points"/>
+/// is the size of a <see cref="GateEffect.Penalty"/> or <see cref="GateEffect.Preferred"/> (positive
+/// number; the sign comes from the effect) and an optional extra penalty for Conditional.
+/// </summary>
+public sealed record GateRuleEffect(Destination Destination, GateEffect Effect, string ConditionText, double Points = 0);

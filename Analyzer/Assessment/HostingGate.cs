@@ -1,0 +1,83 @@
+using Sourcing.Analyzer.Workloads;
+
+namespace Sourcing.Analyzer.Assessment;
+
+/// <summary>
+/// Applies a region's <see cref="GateRuleSet"/> to a workload. Every matching rule's effects are
+/// collected per destination; the strictest verdict wins (Blocked over Conditional over Allowed);
+/// penalties and preferences only move the score. Among rules with the same strict effect the
+/// last in table order decides, because tables run from general to specific (K2, K3, K4): a K4
+/// system's block is explained by the K4 rule, not by the K3 rule it also matches.
+/// </summary>
+public static class HostingGate
+{
+    public static GateResult Evaluate(Workload workload, GateRuleSet rules) =>
+        Evaluate(workload.Id, GateFacts.From(workload), rules);
+
+    public static GateResult Evaluate(long workloadId, GateFacts facts, GateRuleSet rules)
+    {
+        const int count = (int)Destination.Retire + 1;
+        var findings = new List<GateFinding>?[count];
+        var verdicts = new GateVerdict[count];
+        var deciding = new GateRule?[count];
+        var points = new double[count];
+
+        foreach (var rule in rules.Rules)
+        {
+            if (!rule.Condition.Matches(facts))
+            {
+                continue;
+            }
+
+            foreach (var effect in rule.Effects)
+            {
+                var i = (int)effect.Destination;
+                if (effect.Effect == GateEffect.Allowed)
+                {
+                    continue;
+                }
+
+                (findings[i] ??= []).Add(new GateFinding(rule.Id, rule.Description, effect.Effect, effect.ConditionText, effect.Points));
+                var verdict = effect.Effect switch
+                {
+                    GateEffect.Blocked => GateVerdict.Blocked,
+                    GateEffect.Conditional => GateVerdict.Conditional,
+                    _ => GateVerdict.Allowed,
+                };
+                if (verdict != GateVerdict.Allowed && verdict >= verdicts[i])
+                {
+                    verdicts[i] = verdict;
+                    deciding[i] = rule;
+                }
+
+                points[i] += effect.Effect switch
+                {
+                    GateEffect.Penalty or GateEffect.Conditional => -Math.Abs(effect.Points),
+                    GateEffect.Preferred => Math.Abs(effect.Points),
+                    _ => 0,
+                };
+            }
+        }
+
+        var result = new DestinationGate[count];
+        for (var i = 0; i < count; i++)
+        {
+            var list = findings[i] ?? [];
+            IReadOnlyList<string> conditions = verdicts[i] == GateVerdict.Conditional
+                ? list.Where(f => f.Effect == GateEffect.Conditional).Select(f => f.ConditionText).Distinct().ToList()
+                : [];
+            IReadOnlyList<FactorContribution> factors = list.Count == 0 ? [] : list
+                .Select(f => new FactorContribution("gate:" + f.RuleId, "Regel " + f.RuleId + ": " + f.RuleText, f.Effect switch
+                {
+                    GateEffect.Penalty or GateEffect.Conditional => -Math.Abs(f.Points),
+                    GateEffect.Preferred => Math.Abs(f.Points),
+                    _ => 0,
+                }))
+                .Where(f => f.Points != 0)
+                .ToArray();
+            result[i] = new DestinationGate((Destination)i, verdicts[i], deciding[i]?.Id, deciding[i]?.Description, conditions, list, points[i], factors);
+        }
+
+        return new GateResult(workloadId, rules.Version, result, facts);
+    }
+}

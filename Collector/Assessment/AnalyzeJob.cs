@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using Sourcing.Analyzer.Assessment;
+
+namespace Sourcing.Collector.Assessment;
+
+/// <summary>
+/// Recomputes the assessment of every system with the region's current settings and replaces the
+/// stored results. Safe to run twice: the second run writes the same rows again.
+/// </summary>
+public sealed class AnalyzeJob(IWorkloadSource workloads, AssessmentStore store, TimeProvider time, ILogger<AnalyzeJob> logger)
+{
+    public async Task<AssessmentReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = await store.GetSettingsAsync(cancellationToken);
+        var all = await workloads.GetWorkloadsAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var report = Assessor.Assess(new AssessmentInput
+        {
+            Workloads = all,
+            Today = DateOnly.FromDateTime(time.GetLocalNow().DateTime),
+            Rules = settings.Rules,
+            Weights = settings.Weights,
+            Effort = settings.Effort,
+        });
+        await store.SaveReportAsync(report, now, cancellationToken);
+        logger.LogInformation(
+            "Assessed {Count} systems with rules v{Rules}, weights v{Weights}; calibration factor {Factor:F3}, {Hours:F0} drift hours",
+            report.Workloads.Count, report.RuleSetVersion, report.WeightsVersion, report.Calibration.Factor, report.Calibration.CalibratedHours);
+        return report;
+    }
+}
