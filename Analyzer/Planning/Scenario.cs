@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sourcing.Analyzer.Planning;
 
 /// <summary>
@@ -25,5 +27,6 @@ public sealed record Scenario
     public IReadOnlyDictionary<long, double> SaasPrices { get; init; } = new Dictionary<long, double>();
     public PeopleInput People { get; init; } = new();
 
+    [JsonIgnore]
     public int EndYear => StartYear + HorizonYears - 1;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sourcing.Analyzer.Planning;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Sourcing.Analyzer.Planning;
 public sealed record Wave(int Year, int? Quarter = null)
 {
     /// <summary>Share of the wave's year the system already runs at its destination.</summary>
+    [JsonIgnore]
     public double FirstYearFraction => (5 - (Quarter ?? 1)) / 4.0;
 
     public override string ToString() => Quarter is { } q ? $"{Year} K{q}" : Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
