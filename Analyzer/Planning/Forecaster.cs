@@ -15,7 +15,7 @@ public static class Forecaster
     public static Forecast Run(CompiledPlan plan, PlanningAssumptions? assumptions = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var a = assumptions ?? new PlanningAssumptions(plan.Scenario.Parameters);
+        var a = assumptions ?? PlanningAssumptions.ForScenario(plan.Scenario);
         var scenario = plan.Scenario;
         var horizon = Math.Clamp(scenario.HorizonYears, 0, Scenario.MaxHorizon);
         var hours = a.ProductiveHours;

@@ -63,6 +63,18 @@ public sealed class PlanningAssumptions
         Redirect = Math.Clamp(Percent(RedirectShare), 0, 1);
     }
 
+    /// <summary>
+    /// The scenario's assumptions. Unknown keys are left out here because the plan compiler already
+    /// reports them as errors; a forecast with an error is still shown, with the error beside it.
+    /// </summary>
+    public static PlanningAssumptions ForScenario(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return new PlanningAssumptions(scenario.Parameters
+            .Where(kv => PlanningDefaults.IsKnown(kv.Key))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+    }
+
     /// <summary>All values by key, ordered by key (defaults where not overridden).</summary>
     public IReadOnlyDictionary<string, double> Values => _values;
 

@@ -53,7 +53,7 @@ public static class ScenarioComparer
         AddIfDifferent("saas_prices", "Kända SaaS-priser", (s, _, _) => s.SaasPrices.Count.ToString(Swedish));
         AddIfDifferent("target_roles", "Målroller", (s, _, _) => string.Join("; ", s.People.TargetRoles.Select(r => $"{r.Role} {r.Share.ToString("0.##", Swedish)}")));
 
-        var assumptions = items.Select(i => new PlanningAssumptions(i.Scenario.Parameters)).ToList();
+        var assumptions = items.Select(i => PlanningAssumptions.ForScenario(i.Scenario)).ToList();
         foreach (var parameter in PlanningDefaults.All)
         {
             AddIfDifferent(parameter.Key, parameter.Label, (s, _, _) =>

@@ -13,7 +13,7 @@ public static class SensitivityAnalyzer
     public static SensitivityResult Run(CompiledPlan plan, PlanningAssumptions? assumptions = null, IReadOnlyList<string>? keys = null, double variation = DefaultVariation)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var baseAssumptions = assumptions ?? new PlanningAssumptions(plan.Scenario.Parameters);
+        var baseAssumptions = assumptions ?? PlanningAssumptions.ForScenario(plan.Scenario);
         var baseForecast = Forecaster.Run(plan, baseAssumptions);
         var entries = new List<SensitivityEntry>();
         foreach (var key in keys ?? [.. PlanningDefaults.All.Select(p => p.Key)])

@@ -46,7 +46,7 @@ internal sealed class ForecastCommand : ICliCommand
         var prices = scenario.CloudPrices ?? await store.GetPriceTableAsync(CloudPriceTable.Default.Region, null, cancellationToken);
         var systems = await source.LoadAsync(cancellationToken);
         var plan = PlanCompiler.Compile(scenario, systems, prices);
-        var assumptions = new PlanningAssumptions(scenario.Parameters);
+        var assumptions = PlanningAssumptions.ForScenario(scenario);
         var forecast = Forecaster.Run(plan, assumptions);
 
         if (format == "csv")

@@ -137,6 +137,8 @@ public sealed class PlanCompilerTests
         Assert.Contains(plan.Issues, i => i.Kind == PlanIssueKind.Error && i.Message.Contains("Horisonten", StringComparison.Ordinal));
         Assert.Contains(plan.Issues, i => i.Kind == PlanIssueKind.Error && i.Message.Contains("ingen_sadan", StringComparison.Ordinal));
         Assert.Contains(plan.Issues, i => i.Kind == PlanIssueKind.Error && i.SystemId == 99);
+        // The forecast still runs and carries the errors, so a page can show both.
+        Assert.Contains(Forecaster.Run(plan).Issues, i => i.Kind == PlanIssueKind.Error);
     }
 
     [Fact]
