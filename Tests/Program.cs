@@ -13,7 +13,12 @@ public static class Program
             return await Simulators.SimulatorHost.RunAsync(args[1..]);
         }
 
-        await Console.Error.WriteLineAsync("usage: Sourcing.Tests simulate [options]  (tests run with dotnet test)");
+        if (args.Length > 0 && args[0] == "bench")
+        {
+            return await Benchmarks.BenchmarkRunner.RunAsync(args[1..]);
+        }
+
+        await Console.Error.WriteLineAsync("usage: Sourcing.Tests simulate|bench [options]  (tests run with dotnet test)");
         return 64;
     }
 }

@@ -1,0 +1,180 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Sourcing.Collector.Inventory;
+using Sourcing.Collector.Sources;
+
+namespace Sourcing.Collector.Scans;
+
+/// <summary>
+/// Runs one scan of one source: takes the source's scan lock (a PostgreSQL advisory lock, so no
+/// two processes — Hangfire servers or the CLI — scan the same source at once), records the scan,
+/// collects, stores and finishes. A collector that throws fails the scan and leaves the inventory
+/// untouched; a partial collection never marks anything removed.
+/// </summary>
+public sealed class ScanRunner(
+    NpgsqlDataSource dataSource,
+    SourceStore sources,
+    ScanStore scans,
+    ResourceStore resources,
+    SecretResolver secrets,
+    IEnumerable<IResourceCollector> collectors,
+    IEnumerable<IAfterScan> afterScan,
+    TimeProvider time,
+    ILogger<ScanRunner> logger)
+{
+    // Namespace for pg_try_advisory_lock(int, int): (ScanLockClass, source id).
+    private const int ScanLockClass = 0x5343; // "SC"
+
+    public async Task<ScanSummary> RunAsync(long sourceId, string trigger, CancellationToken cancellationToken)
+    {
+        var row = await sources.GetAsync(sourceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Källa {sourceId} finns inte.");
+
+        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!await TryLockAsync(lockConnection, sourceId, cancellationToken))
+        {
+            logger.LogWarning("A scan of source {Source} is already running; this one is not started", row.Name);
+            return new ScanSummary(null, "skipped", 0, 0, 0, 0, 0, 0, TimeSpan.Zero,
+                [$"En skanning av \"{row.Name}\" pågår redan."]);
+        }
+
+        var started = time.GetTimestamp();
+        await scans.FailAbandonedAsync(sourceId, time.GetUtcNow(), cancellationToken);
+        var scanId = await scans.StartAsync(sourceId, trigger, time.GetUtcNow(), cancellationToken);
+        logger.LogInformation("Scan {ScanId} of source {Source} ({Kind}) started", scanId, row.Name, row.Kind);
+
+        ScanOutcome outcome;
+        try
+        {
+            var source = secrets.Resolve(row);
+            var collector = collectors.FirstOrDefault(c => c.Kind == row.Kind)
+                ?? throw new InvalidOperationException($"Ingen insamlare för källtypen \"{row.Kind}\".");
+            if (source.Insecure)
+            {
+                logger.LogWarning(
+                    "Source {Source} is set to insecure: the server certificate is NOT verified. Pin its thumbprint instead", row.Name);
+            }
+
+            var progress = new ThrottledProgress(scans, scanId, time, logger);
+            var result = await collector.CollectAsync(source, progress, cancellationToken);
+            await progress.FlushAsync(cancellationToken);
+
+            var applied = await resources.ApplyScanAsync(sourceId, scanId, result.Resources, result.Complete, time.GetUtcNow(), cancellationToken);
+            outcome = new ScanOutcome(
+                result.Complete ? "succeeded" : "partial",
+                applied.Added + applied.Restored, applied.Changed, applied.Removed, applied.Unchanged,
+                result.Skipped, result.Calls, result.Errors);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Scan {ScanId} of source {Source} failed", scanId, row.Name);
+            outcome = new ScanOutcome("failed", 0, 0, 0, 0, 0, 0, [Describe(e)]);
+        }
+        catch (OperationCanceledException)
+        {
+            await scans.FinishAsync(scanId, new ScanOutcome("failed", 0, 0, 0, 0, 0, 0, ["Skanningen avbröts."]),
+                time.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
+
+        await scans.FinishAsync(scanId, outcome, time.GetUtcNow(), cancellationToken);
+        var elapsed = time.GetElapsedTime(started);
+        logger.LogInformation(
+            "Scan {ScanId} of source {Source} {Status} in {Elapsed}: {Added} added, {Changed} changed, {Removed} removed, {Skipped} skipped",
+            scanId, row.Name, outcome.Status, elapsed, outcome.Added, outcome.Changed, outcome.Removed, outcome.Skipped);
+
+        if (outcome.Status != "failed")
+        {
+            foreach (var hook in afterScan)
+            {
+                try
+                {
+                    await hook.RunAsync(sourceId, scanId, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The scan itself is stored; a failing follow-up must not turn it into a failure.
+                    logger.LogError(e, "Follow-up {Hook} after scan {ScanId} failed", hook.GetType().Name, scanId);
+                }
+            }
+        }
+
+        return new ScanSummary(scanId, outcome.Status, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged,
+            outcome.Skipped, outcome.Calls, elapsed, outcome.Errors);
+    }
+
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, long sourceId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@class, @id)", connection);
+        command.Parameters.AddWithValue("class", ScanLockClass);
+        command.Parameters.AddWithValue("id", checked((int)sourceId));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    // Exception messages name the source and what went wrong; collectors never put secrets in them.
+    private static string Describe(Exception e) =>
+        e.InnerException is null || e.Message.Contains(e.InnerException.Message, StringComparison.Ordinal)
+            ? e.Message
+            : $"{e.Message} ({e.InnerException.Message})";
+
+    /// <summary>Writes progress to the scan row at most once a second, so a 10,000-VM scan does not write 10,000 times.</summary>
+    private sealed class ThrottledProgress(ScanStore scans, long scanId, TimeProvider time, ILogger logger) : IScanProgress
+    {
+        private readonly Lock _gate = new();
+        private long _lastWrite;
+        private (int Done, int Total, string? Text) _latest;
+        private Task _pending = Task.CompletedTask;
+
+        public void Report(int done, int total, string? text = null)
+        {
+            lock (_gate)
+            {
+                _latest = (done, total, text);
+                var now = time.GetTimestamp();
+                if (_lastWrite != 0 && time.GetElapsedTime(_lastWrite, now) < TimeSpan.FromSeconds(1))
+                {
+                    return;
+                }
+
+                if (!_pending.IsCompleted)
+                {
+                    return;
+                }
+
+                _lastWrite = now;
+                _pending = WriteAsync(_latest);
+            }
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            Task pending;
+            (int, int, string?) latest;
+            lock (_gate)
+            {
+                pending = _pending;
+                latest = _latest;
+            }
+
+            await pending;
+            await scans.ReportProgressAsync(scanId, latest.Item1, latest.Item2, latest.Item3, cancellationToken);
+        }
+
+        private async Task WriteAsync((int Done, int Total, string? Text) p)
+        {
+            try
+            {
+                await scans.ReportProgressAsync(scanId, p.Done, p.Total, p.Text, CancellationToken.None);
+            }
+            catch (NpgsqlException e)
+            {
+                logger.LogWarning(e, "Could not record progress of scan {ScanId}", scanId);
+            }
+        }
+    }
+}
+
+/// <summary>What the CLI and the job print. Status: succeeded, partial, failed or skipped (another scan was running).</summary>
+public sealed record ScanSummary(
+    long? ScanId, string Status, int Added, int Changed, int Removed, int Unchanged, int Skipped, int Calls,
+    TimeSpan Duration, IReadOnlyList<string> Errors);

@@ -1,0 +1,44 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Sourcing.Collector.Sources;
+
+namespace Sourcing.Collector.Scans;
+
+/// <summary>
+/// Keeps one Hangfire recurring job per enabled source (id "scan-source-{id}"), with the source's
+/// cron schedule in its time zone (default nightly 02:00 Europe/Stockholm). All recurring jobs are
+/// registered here, in one place.
+/// </summary>
+public sealed class ScheduleRegistrar(SourceStore sources, IRecurringJobManager recurring, ILogger<ScheduleRegistrar> logger)
+{
+    public const string SyncJobId = "sync-schedules";
+
+    public static string JobId(long sourceId) => $"scan-source-{sourceId}";
+
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Synka skanningsscheman")]
+    public async Task SyncAsync(CancellationToken cancellationToken)
+    {
+        foreach (var source in await sources.ListAsync(cancellationToken))
+        {
+            if (!source.Enabled || source.Kind == "rvtools")
+            {
+                recurring.RemoveIfExists(JobId(source.Id));
+                continue;
+            }
+
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(source.TimeZone);
+            var id = source.Id;
+            recurring.AddOrUpdate<ScanJob>(
+                JobId(id), job => job.RunAsync(id, "schedule", CancellationToken.None), source.Schedule,
+                new RecurringJobOptions { TimeZone = zone });
+            logger.LogDebug("Scan of {Source} scheduled at {Cron} {Zone}", source.Name, source.Schedule, zone.Id);
+        }
+    }
+
+    /// <summary>Registers the product's fixed recurring jobs; called once at start-up of a Hangfire server.</summary>
+    public void RegisterFixedJobs()
+    {
+        recurring.AddOrUpdate<ScheduleRegistrar>(SyncJobId, r => r.SyncAsync(CancellationToken.None), "*/5 * * * *");
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Npgsql;
+
+namespace Sourcing.Collector.Sources;
+
+/// <summary>Registered sources (sourcing.source). Secrets are never read or written here in plain text.</summary>
+public sealed class SourceStore(NpgsqlDataSource dataSource)
+{
+    public async Task<long> AddAsync(NewSource source, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO sourcing.source (name, kind, url, username, secret_env, secret_protected, thumbprint,
+                                             insecure, schedule, time_zone, max_concurrency, settings)
+                VALUES (@Name, @Kind, @Url, @Username, @SecretEnv, @SecretProtected, @Thumbprint,
+                        @Insecure, @Schedule, @TimeZone, @MaxConcurrency, @Settings::jsonb)
+                RETURNING id
+                """,
+                new
+                {
+                    source.Name,
+                    source.Kind,
+                    source.Url,
+                    source.Username,
+                    source.SecretEnv,
+                    source.SecretProtected,
+                    Thumbprint = NormalizeThumbprint(source.Thumbprint),
+                    source.Insecure,
+                    source.Schedule,
+                    source.TimeZone,
+                    source.MaxConcurrency,
+                    Settings = source.Settings.ToJsonString(),
+                },
+                cancellationToken: cancellationToken));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new InvalidOperationException($"Det finns redan en källa som heter \"{source.Name}\".", e);
+        }
+    }
+
+    /// <summary>Adds the source, or updates it in place when one of that name exists (used by the demo, which may run twice).</summary>
+    public async Task<long> UpsertAsync(NewSource source, CancellationToken cancellationToken)
+    {
+        var existing = await FindAsync(source.Name, cancellationToken);
+        if (existing is null)
+        {
+            return await AddAsync(source, cancellationToken);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE sourcing.source SET kind = @Kind, url = @Url, username = @Username, secret_env = @SecretEnv,
+                   secret_protected = @SecretProtected, thumbprint = @Thumbprint, insecure = @Insecure,
+                   schedule = @Schedule, time_zone = @TimeZone, max_concurrency = @MaxConcurrency,
+                   settings = @Settings::jsonb
+            WHERE id = @Id
+            """,
+            new
+            {
+                existing.Id,
+                source.Kind,
+                source.Url,
+                source.Username,
+                source.SecretEnv,
+                source.SecretProtected,
+                Thumbprint = NormalizeThumbprint(source.Thumbprint),
+                source.Insecure,
+                source.Schedule,
+                source.TimeZone,
+                source.MaxConcurrency,
+                Settings = source.Settings.ToJsonString(),
+            },
+            cancellationToken: cancellationToken));
+        return existing.Id;
+    }
+
+    public async Task<IReadOnlyList<SourceRow>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SourceRow>(new CommandDefinition(
+            SelectSql + " ORDER BY name", cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<SourceRow?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<SourceRow>(new CommandDefinition(
+            SelectSql + " WHERE name = @name", new { name }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<SourceRow?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<SourceRow>(new CommandDefinition(
+            SelectSql + " WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Lower-case hex without separators, so "AB:CD:…" and "abcd…" pin the same certificate.</summary>
+    public static string? NormalizeThumbprint(string? thumbprint) =>
+        string.IsNullOrWhiteSpace(thumbprint)
+            ? null
+            : new string(thumbprint.Where(Uri.IsHexDigit).ToArray()).ToLowerInvariant();
+
+    private const string SelectSql =
+        """
+        SELECT id, name, kind, url, username, secret_env AS SecretEnv, secret_protected AS SecretProtected,
+               thumbprint, insecure, schedule, time_zone AS TimeZone, max_concurrency AS MaxConcurrency,
+               settings::text AS SettingsJson, enabled, created_at AS CreatedAt
+        FROM sourcing.source
+        """;
+}
+
+/// <summary>A source to register. <see cref="SecretProtected"/> is already encrypted (or null).</summary>
+public sealed record NewSource
+{
+    public required string Name { get; init; }
+    public required string Kind { get; init; }
+    public string? Url { get; init; }
+    public string? Username { get; init; }
+    public string? SecretEnv { get; init; }
+    public string? SecretProtected { get; init; }
+    public string? Thumbprint { get; init; }
+    public bool Insecure { get; init; }
+    public string Schedule { get; init; } = "0 2 * * *";
+    public string TimeZone { get; init; } = "Europe/Stockholm";
+    public int MaxConcurrency { get; init; } = 8;
+    public JsonObject Settings { get; init; } = [];
+}
+
+/// <summary>A row of sourcing.source as stored (secret still encrypted).</summary>
+public sealed record SourceRow
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string? Url { get; init; }
+    public string? Username { get; init; }
+    public string? SecretEnv { get; init; }
+    public string? SecretProtected { get; init; }
+    public string? Thumbprint { get; init; }
+    public bool Insecure { get; init; }
+    public string Schedule { get; init; } = "";
+    public string TimeZone { get; init; } = "";
+    public int MaxConcurrency { get; init; }
+    public string SettingsJson { get; init; } = "{}";
+    public bool Enabled { get; init; }
+    public DateTime CreatedAt { get; init; }
+}
