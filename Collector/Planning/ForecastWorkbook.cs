@@ -1,0 +1,209 @@
+using ClosedXML.Excel;
+using Sourcing.Analyzer.Planning;
+
+namespace Sourcing.Collector.Planning;
+
+/// <summary>
+/// The board material as one workbook: the scenario with every assumption and its source, the
+/// forecast per year, the per-system plan, and the issues. Numbers are written as numbers so
+/// that the reader can build their own charts; column widths are fixed because ClosedXML's
+/// AdjustToContents needs System.Drawing fonts that a Linux server lacks.
+/// </summary>
+public static class ForecastWorkbook
+{
+    public const string ScenarioSheet = "Scenario";
+    public const string ForecastSheet = "Prognos";
+    public const string PlanSheet = "Systemplan";
+    public const string IssuesSheet = "Avvikelser";
+
+    /// <summary>Row in the scenario sheet where the parameter table's header is.</summary>
+    public const int ParameterHeaderRow = 10;
+
+    public static void Write(Stream stream, CompiledPlan plan, Forecast forecast, PlanningAssumptions assumptions)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(forecast);
+        ArgumentNullException.ThrowIfNull(assumptions);
+        using var workbook = new XLWorkbook();
+        WriteScenario(workbook.Worksheets.Add(ScenarioSheet), plan, forecast, assumptions);
+        WriteForecast(workbook.Worksheets.Add(ForecastSheet), forecast);
+        WritePlan(workbook.Worksheets.Add(PlanSheet), plan);
+        WriteIssues(workbook.Worksheets.Add(IssuesSheet), forecast);
+        workbook.SaveAs(stream);
+    }
+
+    private static void WriteScenario(IXLWorksheet sheet, CompiledPlan plan, Forecast forecast, PlanningAssumptions assumptions)
+    {
+        var scenario = plan.Scenario;
+        (string, object)[] head =
+        [
+            ("Scenario", scenario.Name),
+            ("Ägare", scenario.Owner),
+            ("Beskrivning", scenario.Description),
+            ("Startår", scenario.StartYear),
+            ("Horisont (år)", scenario.HorizonYears),
+            ("Drift-FTE idag", Math.Round(forecast.DriftFteToday, 2)),
+            ("Utvecklings-FTE idag", Math.Round(forecast.DevelopmentFteToday, 2)),
+            ("Molnprislista", $"{plan.Prices.AsOf:yyyy-MM-dd} {plan.Prices.Region}: {plan.Prices.Source}"),
+        ];
+        for (var i = 0; i < head.Length; i++)
+        {
+            sheet.Cell(i + 1, 1).Value = head[i].Item1;
+            sheet.Cell(i + 1, 1).Style.Font.Bold = true;
+            sheet.Cell(i + 1, 2).Value = head[i].Item2;
+        }
+
+        string[] columns = ["Nyckel", "Antagande", "Värde", "Enhet", "Standardvärde", "Ändrat i scenariot", "Källa", "Länk", "Tillförlitlighet"];
+        Header(sheet, ParameterHeaderRow, columns);
+        var row = ParameterHeaderRow + 1;
+        foreach (var parameter in PlanningDefaults.All)
+        {
+            var value = assumptions[parameter.Key];
+            sheet.Cell(row, 1).Value = parameter.Key;
+            sheet.Cell(row, 2).Value = parameter.Label;
+            sheet.Cell(row, 3).Value = value;
+            sheet.Cell(row, 4).Value = parameter.Unit;
+            sheet.Cell(row, 5).Value = parameter.Value;
+            sheet.Cell(row, 6).Value = value != parameter.Value ? "Ja" : "";
+            sheet.Cell(row, 7).Value = parameter.Source;
+            sheet.Cell(row, 8).Value = parameter.SourceUrl ?? "";
+            sheet.Cell(row, 9).Value = ConfidenceNames.Swedish(parameter.Confidence);
+            row++;
+        }
+
+        row++;
+        sheet.Cell(row, 1).Value = "Målroller";
+        sheet.Cell(row, 1).Style.Font.Bold = true;
+        foreach (var role in scenario.People.TargetRoles)
+        {
+            sheet.Cell(row, 2).Value = role.Role;
+            sheet.Cell(row, 3).Value = role.Share;
+            row++;
+        }
+
+        sheet.Column(1).Width = 30;
+        sheet.Column(2).Width = 45;
+        sheet.Column(7).Width = 80;
+        sheet.Column(8).Width = 40;
+    }
+
+    private static void WriteForecast(IXLWorksheet sheet, Forecast forecast)
+    {
+        string[] columns =
+        [
+            "År", "System som flyttar", "Flyttad driftinsats (h)", "Flyttad drift (FTE)", "Drift (FTE)", "Utveckling (FTE)",
+            "Varav under omskolning (FTE)", "Beställarorganisation (FTE)", "Frigjort (FTE)", "Verksamhetsövergång (FTE)",
+            "Pension (FTE)", "Övrig avgång (FTE)", "Omskolade (FTE)", "Övertalighet (FTE)",
+            "Egen personal (mkr)", "Driftleverantör (mkr)", "Moln (mkr)", "SaaS (mkr)", "Omställning (mkr)", "Styrning (mkr)",
+            "Totalt (mkr)", "Ingen förändring (mkr)", "Skillnad (mkr)", "Ackumulerad skillnad (mkr)",
+        ];
+        Header(sheet, 1, columns);
+        var row = 2;
+        foreach (var y in forecast.Years)
+        {
+            object[] values =
+            [
+                y.Year, y.SystemsMoving, y.MovedDriftHours, y.MovedDriftFte, y.DriftFte, y.UtvecklingFte, y.InRetrainingFte,
+                y.BestallarFte, y.FreedFte, y.TransferredFte, y.LeftByRetirementFte, y.LeftByAttritionFte, y.RetrainedFte, y.SurplusFte,
+                Mkr(y.InternalStaffCost), Mkr(y.SupplierCost), Mkr(y.CloudCost), Mkr(y.SaasCost), Mkr(y.TransitionCost), Mkr(y.GovernanceCost),
+                Mkr(y.TotalCost), Mkr(y.BaselineCost), Mkr(y.Difference), Mkr(y.CumulativeDifference),
+            ];
+            for (var c = 0; c < values.Length; c++)
+            {
+                var cell = sheet.Cell(row, c + 1);
+                if (values[c] is double d)
+                {
+                    cell.Value = Math.Round(d, 3);
+                    cell.Style.NumberFormat.Format = "0.00";
+                }
+                else
+                {
+                    cell.Value = values[c];
+                }
+            }
+
+            row++;
+        }
+
+        sheet.Columns(1, columns.Length).Width = 16;
+        sheet.SheetView.FreezeRows(1);
+    }
+
+    private static void WritePlan(IXLWorksheet sheet, CompiledPlan plan)
+    {
+        string[] columns = ["System-id", "System", "Förvaltning", "Destination", "Våg", "Metod", "Avtal", "Grind", "Grindregel", "Källa", "Driftinsats (h/år)", "VM", "Fysiska servrar", "Dygnet runt"];
+        Header(sheet, 1, columns);
+        var row = 2;
+        foreach (var move in plan.Moves)
+        {
+            sheet.Cell(row, 1).Value = move.SystemId;
+            sheet.Cell(row, 2).Value = move.SystemName;
+            sheet.Cell(row, 3).Value = move.Department ?? "";
+            sheet.Cell(row, 4).Value = DestinationNames.Swedish(move.Destination);
+            sheet.Cell(row, 5).Value = move.Wave.ToString();
+            sheet.Cell(row, 6).Value = move.Method.ToString();
+            sheet.Cell(row, 7).Value = move.Contract ?? "";
+            sheet.Cell(row, 8).Value = move.Verdict.ToString();
+            sheet.Cell(row, 9).Value = move.GateRule ?? "";
+            sheet.Cell(row, 10).Value = move.Origin == PlanCompiler.HandOrigin ? "Handflytt" : move.Origin;
+            if (move.DriftHoursPerYear is { } hours)
+            {
+                sheet.Cell(row, 11).Value = hours;
+            }
+            else
+            {
+                sheet.Cell(row, 11).Value = "beräknas från serverantal";
+            }
+
+            sheet.Cell(row, 12).Value = move.VmCount;
+            sheet.Cell(row, 13).Value = move.PhysicalServers;
+            sheet.Cell(row, 14).Value = move.TwentyFourSeven ? "Ja" : "Nej";
+            row++;
+        }
+
+        sheet.Columns(1, columns.Length).Width = 18;
+        sheet.Column(2).Width = 35;
+        sheet.Column(9).Width = 50;
+        sheet.SheetView.FreezeRows(1);
+    }
+
+    private static void WriteIssues(IXLWorksheet sheet, Forecast forecast)
+    {
+        Header(sheet, 1, ["Typ", "Meddelande", "System", "Destination", "Regel i grinden", "Källa"]);
+        var row = 2;
+        foreach (var issue in forecast.Issues)
+        {
+            sheet.Cell(row, 1).Value = IssueName(issue.Kind);
+            sheet.Cell(row, 2).Value = issue.Message;
+            sheet.Cell(row, 3).Value = issue.SystemName ?? "";
+            sheet.Cell(row, 4).Value = issue.Destination is { } d ? DestinationNames.Swedish(d) : "";
+            sheet.Cell(row, 5).Value = issue.GateRule ?? "";
+            sheet.Cell(row, 6).Value = issue.Origin ?? "";
+            row++;
+        }
+
+        sheet.Column(1).Width = 14;
+        sheet.Column(2).Width = 100;
+        sheet.Columns(3, 6).Width = 30;
+    }
+
+    public static string IssueName(PlanIssueKind kind) => kind switch
+    {
+        PlanIssueKind.Error => "Fel",
+        PlanIssueKind.Refused => "Nekad",
+        PlanIssueKind.Skipped => "Överhoppad",
+        PlanIssueKind.Conditional => "Villkorad",
+        _ => "Varning",
+    };
+
+    private static double Mkr(double sek) => sek / 1e6;
+
+    private static void Header(IXLWorksheet sheet, int row, string[] columns)
+    {
+        for (var c = 0; c < columns.Length; c++)
+        {
+            sheet.Cell(row, c + 1).Value = columns[c];
+            sheet.Cell(row, c + 1).Style.Font.Bold = true;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Sourcing.Analyzer.Planning;
+using Sourcing.Collector.Cli;
+
+namespace Sourcing.Collector.Planning;
+
+/// <summary>`sourcing scenario demo [--start-year YEAR]`: stores the three demo scenarios.</summary>
+internal sealed class ScenarioDemoCommand : ICliCommand
+{
+    public IReadOnlyList<string> Path => ["scenario", "demo"];
+
+    public string Usage => "scenario demo [--start-year YEAR]";
+
+    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        var startText = args.Option("start-year");
+        args.EnsureNoUnknownOptions();
+        var start = 2026;
+        if (startText is not null && !int.TryParse(startText, System.Globalization.CultureInfo.InvariantCulture, out start))
+        {
+            throw new UsageException("--start-year måste vara ett år.");
+        }
+
+        var store = PlanningServices.Store(services);
+        foreach (var scenario in DemoScenarios.Create(start))
+        {
+            await store.SaveAsync(scenario, cancellationToken);
+            await output.WriteLineAsync($"Scenariot \"{scenario.Name}\" är sparat.");
+        }
+
+        return 0;
+    }
+}

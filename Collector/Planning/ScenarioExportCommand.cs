@@ -1,0 +1,37 @@
+using Sourcing.Collector.Cli;
+
+namespace Sourcing.Collector.Planning;
+
+/// <summary>`sourcing scenario export NAME [--out FILE]`: the scenario file, to stdout or a file.</summary>
+internal sealed class ScenarioExportCommand : ICliCommand
+{
+    public IReadOnlyList<string> Path => ["scenario", "export"];
+
+    public string Usage => "scenario export NAME [--out FILE]";
+
+    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        var name = args.Argument(0, "NAME");
+        var file = args.Option("out");
+        args.EnsureNoUnknownOptions();
+        var stored = await PlanningServices.Store(services).GetAsync(name, cancellationToken);
+        if (stored is null)
+        {
+            await output.WriteLineAsync($"Scenariot \"{name}\" finns inte.");
+            return 2;
+        }
+
+        var json = ScenarioJson.Serialize(stored.Scenario);
+        if (file is null)
+        {
+            await output.WriteLineAsync(json);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(file, json + "\n", cancellationToken);
+            await output.WriteLineAsync($"Scenariot \"{name}\" är skrivet till {file}.");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,164 @@
+using Dapper;
+using Npgsql;
+using Sourcing.Analyzer.Planning;
+
+namespace Sourcing.Collector.Planning;
+
+/// <summary>Scenarios (one row each, the definition as JSON) and the dated cloud price table.</summary>
+public sealed class ScenarioStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+{
+    private const string SummaryColumns =
+        "id AS Id, name AS Name, owner AS Owner, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt, chosen_for_leadership AS ChosenForLeadership";
+
+    public async Task<IReadOnlyList<ScenarioSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
+            $"SELECT {SummaryColumns} FROM sourcing.scenario ORDER BY name", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToSummary())];
+    }
+
+    public async Task<StoredScenario?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SummaryRow>(new CommandDefinition(
+            $"SELECT {SummaryColumns}, definition::text AS Definition FROM sourcing.scenario WHERE name = @name",
+            new { name }, cancellationToken: cancellationToken));
+        return row is null ? null : new StoredScenario(row.ToSummary(), ScenarioJson.Deserialize(row.Definition!));
+    }
+
+    /// <summary>Inserts or replaces the scenario with the same name; returns its id.</summary>
+    public async Task<long> SaveAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO sourcing.scenario (name, owner, description, definition, created_at, updated_at)
+            VALUES (@Name, @Owner, @Description, @Definition::jsonb, @Now, @Now)
+            ON CONFLICT (name) DO UPDATE SET
+                owner = EXCLUDED.owner,
+                description = EXCLUDED.description,
+                definition = EXCLUDED.definition,
+                updated_at = EXCLUDED.updated_at
+            RETURNING id
+            """,
+            new { scenario.Name, scenario.Owner, scenario.Description, Definition = ScenarioJson.Serialize(scenario), Now = timeProvider.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sourcing.scenario WHERE name = @name", new { name }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>Marks the scenario leadership sees; at most one is chosen at a time.</summary>
+    public async Task<bool> ChooseForLeadershipAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM sourcing.scenario WHERE name = @name)", new { name }, transaction, cancellationToken: cancellationToken));
+        if (!exists)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE sourcing.scenario SET chosen_for_leadership = false WHERE chosen_for_leadership AND name <> @name;
+            UPDATE sourcing.scenario SET chosen_for_leadership = true WHERE name = @name;
+            """, new { name }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task SavePriceTableAsync(CloudPriceTable table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var row in table.Rows)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO sourcing.cloud_price (as_of, region, size, windows, vcpu, memory_gib, sek_per_month, source)
+                VALUES (@AsOf::date, @Region, @Size, @Windows, @VCpu, @MemoryGib, @SekPerMonth, @Source)
+                ON CONFLICT (as_of, region, size, windows) DO UPDATE SET
+                    vcpu = EXCLUDED.vcpu, memory_gib = EXCLUDED.memory_gib,
+                    sek_per_month = EXCLUDED.sek_per_month, source = EXCLUDED.source
+                """,
+                new
+                {
+                    AsOf = table.AsOf.ToDateTime(TimeOnly.MinValue),
+                    table.Region,
+                    row.Size,
+                    row.Windows,
+                    row.VCpu,
+                    MemoryGib = (decimal)row.MemoryGib,
+                    SekPerMonth = (decimal)row.SekPerMonth,
+                    table.Source,
+                },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The newest price list for the region dated on or before <paramref name="asOf"/> (any date when null).</summary>
+    public async Task<CloudPriceTable?> GetPriceTableAsync(string region, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
+            """
+            SELECT as_of::timestamp AS AsOf, size AS Size, windows AS Windows, vcpu AS VCpu, memory_gib AS MemoryGib,
+                   sek_per_month AS SekPerMonth, source AS Source
+            FROM sourcing.cloud_price
+            WHERE region = @region
+              AND as_of = (SELECT max(as_of) FROM sourcing.cloud_price WHERE region = @region AND (@asOf::date IS NULL OR as_of <= @asOf::date))
+            ORDER BY size, windows
+            """,
+            new { region, asOf = asOf?.ToDateTime(TimeOnly.MinValue) }, cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        return new CloudPriceTable
+        {
+            AsOf = DateOnly.FromDateTime(rows[0].AsOf),
+            Region = region,
+            Source = rows[0].Source,
+            Rows = [.. rows.Select(r => new CloudPrice(r.Size, r.VCpu, (double)r.MemoryGib, r.Windows, (double)r.SekPerMonth))],
+        };
+    }
+
+    private sealed class SummaryRow
+    {
+        public long Id { get; set; }
+        public string Name { get; set; } = "";
+        public string Owner { get; set; } = "";
+        public string Description { get; set; } = "";
+        public DateTime CreatedAt { get; set; }
+        public DateTime UpdatedAt { get; set; }
+        public bool ChosenForLeadership { get; set; }
+        public string? Definition { get; set; }
+
+        public ScenarioSummary ToSummary() => new(Id, Name, Owner, Description,
+            new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)),
+            new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)), ChosenForLeadership);
+    }
+
+    private sealed class PriceRow
+    {
+        public DateTime AsOf { get; set; }
+        public string Size { get; set; } = "";
+        public bool Windows { get; set; }
+        public int VCpu { get; set; }
+        public decimal MemoryGib { get; set; }
+        public decimal SekPerMonth { get; set; }
+        public string Source { get; set; } = "";
+    }
+}

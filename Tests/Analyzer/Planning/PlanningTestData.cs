@@ -1,0 +1,62 @@
+using Sourcing.Analyzer;
+using Sourcing.Analyzer.Planning;
+
+namespace Sourcing.Tests.Analyzer.Planning;
+
+/// <summary>Small systems and scenarios the planning tests share.</summary>
+internal static class PlanningTestData
+{
+    public static readonly Dictionary<Destination, PlanningGate> AllAllowed = new()
+    {
+        [Destination.SwedishManaged] = new(PlanningGateVerdict.Allowed, "K0–K1: tillåten"),
+        [Destination.PublicCloud] = new(PlanningGateVerdict.Allowed, "K0–K1: tillåten"),
+        [Destination.Saas] = new(PlanningGateVerdict.Allowed, "K0–K1: tillåten"),
+        [Destination.Retire] = new(PlanningGateVerdict.Allowed, ""),
+    };
+
+    public static readonly Dictionary<Destination, PlanningGate> PatientData = new()
+    {
+        [Destination.SwedishManaged] = new(PlanningGateVerdict.Conditional, "K3: avtal om tystnadsplikt"),
+        [Destination.PublicCloud] = new(PlanningGateVerdict.Blocked, "K3 patientdata (25 kap. 1 § OSL): amerikanskt ägt moln spärrat"),
+        [Destination.Saas] = new(PlanningGateVerdict.Blocked, "K3 patientdata (25 kap. 1 § OSL): amerikanskt ägt moln spärrat"),
+    };
+
+    public static PlanningSystem Sys(long id, string name, double? hours, int vms = 1, Dictionary<Destination, PlanningGate>? gates = null) => new()
+    {
+        Id = id,
+        Name = name,
+        DriftHoursPerYear = hours,
+        VmCount = vms,
+        OsFamily = "Windows",
+        Confidentiality = 1,
+        Recommended = Destination.SwedishManaged,
+        Gates = gates ?? AllAllowed,
+    };
+
+    /// <summary>Round numbers so that the hand-worked example stays readable.</summary>
+    public static Dictionary<string, double> SimpleParameters() => new()
+    {
+        [ParameterKeys.ProductiveHoursPerFte] = 1600,
+        [ParameterKeys.PoPalagg] = 50,
+        [ParameterKeys.MonthlySalaryOps] = 40_000,
+        [ParameterKeys.MonthlySalaryDev] = 50_000,
+        [ParameterKeys.WageGrowth] = 0,
+        [ParameterKeys.PriceGrowth] = 0,
+        [ParameterKeys.ManagedPriceBusinessHours] = 2_500,
+        [ParameterKeys.RehostHoursPerVm] = 30,
+        [ParameterKeys.RetireHoursPerSystem] = 40,
+        [ParameterKeys.TransitionHourCost] = 500,
+        [ParameterKeys.DualRunningMonths] = 4,
+        [ParameterKeys.SourcingTransactionShare] = 5,
+        [ParameterKeys.GovernanceShare] = 5,
+        [ParameterKeys.RetainedShare] = 10,
+        [ParameterKeys.RetainedMinFtePerContract] = 1,
+        [ParameterKeys.AttritionRate] = 10,
+        [ParameterKeys.RetirementRate] = 2,
+        [ParameterKeys.RetrainableShare] = 50,
+        [ParameterKeys.MonthsToProductivity] = 6,
+        [ParameterKeys.RetrainingCostPerPerson] = 100_000,
+        [ParameterKeys.TransferShare] = 0,
+        [ParameterKeys.RedirectShare] = 100,
+    };
+}
