@@ -27,7 +27,7 @@ public sealed class IndexModel(InventoryStore store, TimeProvider time) : PageMo
     }
 
     /// <summary>The current filter as CSV (all pages), quoted, with formula-looking cells neutralised.</summary>
-    public async Task OnGetCsvAsync([FromQuery] InventoryQuery query, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetCsvAsync([FromQuery] InventoryQuery query, CancellationToken cancellationToken)
     {
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"inventarie-{time.GetUtcNow():yyyyMMdd}.csv\"";
@@ -42,6 +42,9 @@ public sealed class IndexModel(InventoryStore store, TimeProvider time) : PageMo
                 r.GuestOs, r.OsFamily, r.CpuCount, r.MemoryMib, r.StorageGib, Display.Iso(r.FirstSeenAt), Display.Iso(r.LastSeenAt),
             }.Select(InventoryCommand.Csv)));
         }
+
+        // Already written to the body; a Task-returning handler would render the page after it.
+        return new EmptyResult();
     }
 
     public string PageUrl(int page) => Url.Page("/Inventory/Index", Query.RouteValues(page: page))!;
