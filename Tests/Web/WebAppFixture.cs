@@ -167,4 +167,4 @@ internal sealed class SourcingWebFactory(string connectionString, string keysPat
 }
 
 [CollectionDefinition("Web")]
-public sealed class WebGroup : ICollectionFixture<WebAppFixture>;
+public sealed class WebGroup : ICollectionFixture<WebAppFixture>, ICollectionFixture<BrowserFixture>;
