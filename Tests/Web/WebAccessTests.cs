@@ -272,4 +272,19 @@ public sealed class WebAccessTests(WebAppFixture app)
         Assert.Contains("ofullständig", html, StringComparison.Ordinal);
         Assert.Contains("Värd esx-07 svarade inte", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Overview_Trend_EndsAtCurrentVmCountWithTableAlternative()
+    {
+        using var client = await app.SignedInAsync("ledning");
+
+        var html = await client.GetStringAsync("/");
+
+        // 120 web servers + the <script> VM + the formula VM; the removed one no longer counts.
+        Assert.Contains("till 122 under perioden", html, StringComparison.Ordinal);
+        Assert.Contains("<canvas id=\"vm-trend\"", html, StringComparison.Ordinal);
+        Assert.Contains("Visa som tabell", html, StringComparison.Ordinal);
+        Assert.Contains("Kommer när ett scenario har byggts", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Skanningarnas hälsa", html, StringComparison.Ordinal);
+    }
 }

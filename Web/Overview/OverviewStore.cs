@@ -26,35 +26,60 @@ public sealed class OverviewStore(NpgsqlDataSource dataSource, TimeProvider time
 
     /// <summary>
     /// VM count at the end of each day (when the inventory is younger than 60 days) or each month
-    /// (at most 24), from first_seen_at and removed_at. Starts when the first VM was seen.
+    /// (at most 24), from first_seen_at and removed_at. Starts when the first VM was seen. One
+    /// grouped scan gives the daily net change; the running sum is taken here, so 50,000 VMs stay cheap.
     /// </summary>
     public async Task<IReadOnlyList<TrendPoint>> VmTrendAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var first = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
-            "SELECT min(first_seen_at) FROM sourcing.resource WHERE kind = 'vm'", cancellationToken: cancellationToken));
-        if (first is null)
+        var deltas = (await connection.QueryAsync<(DateTime Day, int Delta)>(new CommandDefinition(
+            """
+            SELECT date_trunc('day', t AT TIME ZONE 'UTC') AS day, sum(d)::int AS delta
+            FROM (SELECT first_seen_at AS t, 1 AS d FROM sourcing.resource WHERE kind = 'vm'
+                  UNION ALL
+                  SELECT removed_at, -1 FROM sourcing.resource WHERE kind = 'vm' AND removed_at IS NOT NULL) e
+            GROUP BY 1 ORDER BY 1
+            """, cancellationToken: cancellationToken))).AsList();
+        if (deltas.Count == 0)
         {
             return [];
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var daily = (now - first.Value).TotalDays < 60;
-        var points = await connection.QueryAsync<TrendPoint>(new CommandDefinition(
-            """
-            WITH points AS (
-                SELECT least(d + @step::interval, @now) AS at
-                FROM generate_series(date_trunc(@unit, greatest(@first, @now - @step::interval * 24)), @now, @step::interval) AS d
-            )
-            SELECT p.at AS At, count(r.id)::int AS Count
-            FROM points p
-            LEFT JOIN sourcing.resource r
-              ON r.kind = 'vm' AND r.first_seen_at <= p.at AND (r.removed_at IS NULL OR r.removed_at > p.at)
-            GROUP BY p.at ORDER BY p.at
-            """,
-            new { first = first.Value, now, unit = daily ? "day" : "month", step = daily ? "1 day" : "1 month" },
-            cancellationToken: cancellationToken));
-        return points.AsList();
+        var first = deltas[0].Day;
+        var daily = (now - first).TotalDays < 60;
+        var points = new List<DateTime>();
+        if (daily)
+        {
+            for (var day = first.Date.AddDays(1); day < now; day = day.AddDays(1))
+            {
+                points.Add(day);
+            }
+        }
+        else
+        {
+            var month = new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+            for (var i = 0; i < 24 && month > first; i++, month = month.AddMonths(-1))
+            {
+                points.Insert(0, month);
+            }
+        }
+
+        points.Add(now);
+        var result = new List<TrendPoint>(points.Count);
+        int index = 0, count = 0;
+        foreach (var at in points)
+        {
+            // A day's changes count from the end of that day on.
+            while (index < deltas.Count && deltas[index].Day.AddDays(1) <= at)
+            {
+                count += deltas[index++].Delta;
+            }
+
+            result.Add(new TrendPoint { At = at, Count = at == now ? count + deltas.Skip(index).Sum(d => d.Delta) : count });
+        }
+
+        return result;
     }
 
     /// <summary>The latest scan of each source, and how many scans failed in the last 7 days.</summary>
