@@ -1,21 +1,56 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Sourcing.Collector;
+using Sourcing.Collector.Auth;
 using Sourcing.Collector.Scans;
 using Sourcing.Collector.Store;
-using Hangfire.Dashboard;
+using Sourcing.Web.Api;
+using Sourcing.Web.Health;
+using Sourcing.Web.Inventory;
+using Sourcing.Web.Overview;
+using Sourcing.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = CollectorServices.ConnectionString(builder.Configuration);
 
+if (builder.Configuration.GetValue("Logging:Json", false))
+{
+    // One JSON object per line, for log collectors.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+}
+
 builder.Services.AddSourcingCollector(builder.Configuration);
 builder.Services.AddHangfire(c => c.UseSourcingStorage(connectionString));
-// Every web host is also a Hangfire server; more capacity = more hosts on the same PostgreSQL.
-builder.Services.AddHangfireServer(o =>
+// Every web host is also a Hangfire server (unless Hangfire:Server=false, e.g. in tests or a
+// web-only node); more capacity = more hosts on the same PostgreSQL.
+if (builder.Configuration.GetValue("Hangfire:Server", true))
 {
-    o.ServerName = $"sourcing-{Environment.MachineName}-{Environment.ProcessId}";
-    o.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount));
-});
-builder.Services.AddRazorPages();
+    builder.Services.AddHangfireServer(o =>
+    {
+        o.ServerName = $"sourcing-{Environment.MachineName}-{Environment.ProcessId}";
+        o.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount));
+    });
+}
+
+builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<LocalAccounts>();
+builder.Services.AddSingleton<InventoryStore>();
+builder.Services.AddSingleton<OverviewStore>();
+builder.Services.AddSourcingAuthentication(builder.Configuration);
+builder.Services.AddSourcingPolicies();
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorPages().AddViewLocalization();
+// Å, ä, ö and dashes as themselves in the HTML; <, >, & and quotes are still encoded.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+    .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
 
 var app = builder.Build();
 
@@ -28,12 +63,42 @@ using (var scope = app.Services.CreateScope())
     await registrar.SyncAsync(CancellationToken.None);
 }
 
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    // Sent only on HTTPS responses; behind a TLS-terminating proxy, configure forwarded headers.
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders(app.Services.GetRequiredService<OidcOptions>());
+
+// Swedish by default (numbers "1 500", dates "2026-11-01"); English is chosen with the language cookie.
+var swedish = new CultureInfo("sv-SE");
+var english = new CultureInfo("en-GB");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(swedish),
+    SupportedCultures = [swedish, english],
+    SupportedUICultures = [swedish, english],
+    RequestCultureProviders = [new CookieRequestCultureProvider()],
+});
+
 app.UseStaticFiles();
 app.UseRouting();
-// Until sign-in exists the dashboard is only reachable from this machine.
-app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new LocalRequestsOnlyAuthorizationFilter()] });
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHangfireDashboard("/hangfire", new DashboardOptions
+{
+    Authorization = [],
+    AsyncAuthorization = [new HangfireDashboardAuthorization(Policies.Drift)],
+    DashboardTitle = "Sourcing – jobb",
+    AppPath = "/",
+}).RequireAuthorization(Policies.Drift);
 app.MapRazorPages();
-app.MapGet("/", () => Results.Redirect("/Inventory"));
+app.MapScansApi();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
 await app.RunAsync();
 

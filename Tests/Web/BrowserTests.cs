@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Sourcing.Tests.Support;
+
+namespace Sourcing.Tests.Web;
+
+/// <summary>The app as a person uses it: a real Chromium against the app on a loopback port.</summary>
+[Collection("Web")]
+public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
+{
+    private static readonly string Screenshots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
+
+    [Theory]
+    [InlineData("drift", "Översikt – drift", "Skanningar", "/Inventory/Nope")]
+    [InlineData("sourcing", "Översikt – sourcing", "Inventarie", "/Scans")]
+    [InlineData("ledning", "Översikt – ledning", "Översikt", "/Inventory")]
+    public async Task SignIn_EachRole_SeesOwnDashboardAndIsRefusedOthers(string user, string heading, string navLink, string refused)
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        var cspErrors = CollectCspErrors(page);
+
+        await page.GotoAsync(Url("/"));
+        Assert.Contains("/Account/SignIn", page.Url, StringComparison.Ordinal);
+        await SignInAsync(page, user);
+
+        Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" });
+        Assert.True(await nav.GetByRole(AriaRole.Link, new() { Name = navLink, Exact = true }).IsVisibleAsync());
+        if (user == "ledning")
+        {
+            Assert.Equal(0, await nav.GetByRole(AriaRole.Link, new() { Name = "Inventarie" }).CountAsync());
+        }
+
+        await ScreenshotAsync(page, $"overview-{user}");
+
+        if (refused != "/Inventory/Nope")
+        {
+            await page.GotoAsync(Url(refused));
+            Assert.Equal("Ingen behörighet", (await page.Locator("h1").InnerTextAsync()).Trim());
+        }
+
+        Assert.Empty(cspErrors);
+    }
+
+    [Fact]
+    public async Task Inventory_SearchByName_FindsVmAndOpensIt()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "sourcing");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inventarie", Exact = true }).ClickAsync();
+        await page.GetByLabel("Sök på namn").FillAsync("web-042");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrera" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("q=web-042", StringComparison.Ordinal));
+
+        var rows = page.Locator("#inventory-table tbody tr");
+        Assert.Equal(1, await rows.CountAsync());
+        await ScreenshotAsync(page, "inventory-search");
+        await rows.GetByRole(AriaRole.Link, new() { Name = "web-042" }).ClickAsync();
+        Assert.Equal("web-042", (await page.Locator("h1").InnerTextAsync()).Trim());
+    }
+
+    [Fact]
+    public async Task MainPages_Axe_NoSeriousOrCriticalViolations()
+    {
+        var axe = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "Web", "node_modules", "axe-core", "axe.min.js"));
+        await using var context = await NewContextAsync();
+        // An init script runs through the DevTools protocol, so the page's CSP (no inline script) still holds for the page itself.
+        await context.AddInitScriptAsync(axe);
+        var page = await context.NewPageAsync();
+        var cspErrors = CollectCspErrors(page);
+
+        var problems = new List<string>();
+        await page.GotoAsync(Url("/Account/SignIn"));
+        problems.AddRange(await AxeAsync(page, "signin"));
+        await SignInAsync(page, "drift");
+        foreach (var (path, name) in new[]
+        {
+            ("/", "overview-drift-axe"), ("/Inventory", "inventory"), ($"/Inventory/Resource/{app.ScriptVmId}", "resource"),
+            ("/Scans", "scans"), ("/Sources", "sources"),
+        })
+        {
+            await page.GotoAsync(Url(path));
+            problems.AddRange(await AxeAsync(page, name));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Empty(cspErrors);
+    }
+
+    private async Task<IBrowserContext> NewContextAsync() =>
+        await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, Locale = "sv-SE" });
+
+    private string Url(string path) => new Uri(app.BaseAddress, path).ToString();
+
+    private static async Task SignInAsync(IPage page, string user)
+    {
+        await page.GetByLabel("Användarnamn").FillAsync(user);
+        await page.GetByLabel("Lösenord").FillAsync(WebAppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/Account/SignIn", StringComparison.Ordinal));
+    }
+
+    private static List<string> CollectCspErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                errors.Add(message.Text);
+            }
+        };
+        return errors;
+    }
+
+    private static async Task<IEnumerable<string>> AxeAsync(IPage page, string name)
+    {
+        await ScreenshotAsync(page, name);
+        var json = await page.EvaluateAsync<string>(
+            """
+            async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] });
+              return JSON.stringify(result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', ')));
+            }
+            """);
+        return JsonSerializer.Deserialize<List<string>>(json)!.Select(v => $"{name}: {v}");
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Sourcing.Collector.Auth;
+using Sourcing.Tests.Support;
+
+namespace Sourcing.Tests.Web;
+
+/// <summary>
+/// The web app on a real Kestrel loopback port (so a browser can reach it) over a fresh migrated
+/// database, with one account per role, one without a role, and a seeded inventory. Shared by the
+/// HTTP and browser tests of the "Web" collection.
+/// </summary>
+public sealed partial class WebAppFixture : IAsyncLifetime
+{
+    public const string Password = "Test-password-123";
+
+    private readonly string _keysPath = Path.Combine(Path.GetTempPath(), "sourcing-web-tests-" + Guid.NewGuid().ToString("N"));
+
+    public PostgresDatabase Database { get; } = new();
+
+    public WebApplicationFactory<Sourcing.Web.SharedResource> Factory { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public long SourceId { get; private set; }
+
+    public long ScriptVmId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        await SeedAsync();
+
+        var factory = new SourcingWebFactory(Database.ConnectionString, _keysPath);
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        Factory = factory;
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+        try
+        {
+            Directory.Delete(_keysPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// A client of the real server that does not follow redirects, so tests see 302s; cookies are kept.
+    /// (With UseKestrel, the factory's CreateClient follows redirects whatever its options say.)
+    /// </summary>
+    public HttpClient Anonymous() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }, disposeHandler: true)
+        {
+            BaseAddress = BaseAddress,
+        };
+
+    public async Task<HttpClient> SignedInAsync(string userName)
+    {
+        var client = Anonymous();
+        using var response = await SignInAsync(client, userName, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var token = await TokenAsync(client, "/Account/SignIn");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        });
+        return await client.PostAsync("/Account/SignIn", form);
+    }
+
+    /// <summary>The antiforgery token of the last form on the page (the page's own form comes after the layout's language form).</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var matches = TokenPattern().Matches(html);
+        Assert.NotEmpty(matches);
+        return WebUtility.HtmlDecode(matches[^1].Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    private async Task SeedAsync()
+    {
+        var users = new UserStore(Database.DataSource);
+        var hash = LocalAccounts.Hash(Password);
+        await users.UpsertAsync("drift", "Dora Drift", hash, [Roles.Drift], CancellationToken.None);
+        await users.UpsertAsync("sourcing", "Sam Sourcing", hash, [Roles.Sourcing], CancellationToken.None);
+        await users.UpsertAsync("ledning", "Lena Ledning", hash, [Roles.Ledning], CancellationToken.None);
+        await users.UpsertAsync("norole", "Nils Utanroll", hash, [], CancellationToken.None);
+        await users.UpsertAsync("lockme", "Lo Låst", hash, [Roles.Drift], CancellationToken.None);
+
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        SourceId = await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO sourcing.source (name, kind, url) VALUES ('vcenter-visby', 'vsphere', 'https://vcenter.example') RETURNING id");
+        var scanId = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO sourcing.scan (source_id, started_at, finished_at, status, progress_done, progress_total, added, errors)
+            VALUES (@SourceId, now() - interval '1 hour', now() - interval '50 minutes', 'partial', 120, 124, 124, '["Värd esx-07 svarade inte"]')
+            RETURNING id
+            """, new { SourceId });
+        // 120 web servers over two clusters, half of them on.
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO sourcing.resource (source_id, external_id, kind, name, cluster, power_state, os_family, guest_os, cpu_count,
+                                           memory_mib, storage_gib, content_hash, first_seen_at, last_seen_at, last_scan_id)
+            SELECT @SourceId, 'vm-' || i, 'vm', 'web-' || lpad(i::text, 3, '0'), CASE WHEN i % 2 = 0 THEN 'Prod' ELSE 'Test' END,
+                   CASE WHEN i % 2 = 0 THEN 'on' ELSE 'off' END, 'linux', 'Red Hat Enterprise Linux 8', 2, 4096, 40, 'h',
+                   now() - (i || ' days')::interval, now(), @scanId
+            FROM generate_series(1, 120) AS i
+            """, new { SourceId, scanId });
+        ScriptVmId = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO sourcing.resource (source_id, external_id, kind, name, cluster, power_state, os_family, content_hash,
+                                           first_seen_at, last_seen_at, tags, attributes)
+            VALUES (@SourceId, 'vm-x', 'vm', '<script>alert(1)</script>', 'Prod', 'on', 'windows', 'h', now() - interval '3 days', now(),
+                    '{"Ägare": "<b>HSF</b>"}', '{"ip": ["10.0.0.5"]}')
+            RETURNING id
+            """, new { SourceId });
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO sourcing.resource (source_id, external_id, kind, name, cluster, power_state, content_hash, first_seen_at, last_seen_at)
+            VALUES (@SourceId, 'vm-f', 'vm', '=HYPERLINK("http://evil","klick")', 'Test', 'off', 'h', now(), now()),
+                   (@SourceId, 'vm-gone', 'vm', 'web-removed', 'Test', 'off', 'h', now() - interval '9 days', now() - interval '2 days')
+            """, new { SourceId });
+        await connection.ExecuteAsync(
+            "UPDATE sourcing.resource SET removed_at = now() - interval '1 day' WHERE external_id = 'vm-gone'");
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO sourcing.resource_history (resource_id, scan_id, at, change, fields)
+            VALUES (@ScriptVmId, @scanId, now() - interval '1 day', 'changed', '[{"field": "cpu_count", "old": 2, "new": 4}]')
+            """, new { ScriptVmId, scanId });
+    }
+}
+
+/// <summary>The app configured for tests (SharedResource marks the Web assembly: the name Program is taken by the CLI too): the fixture's database, its own key folder, no Hangfire server (jobs stay queued).</summary>
+internal sealed class SourcingWebFactory(string connectionString, string keysPath) : WebApplicationFactory<Sourcing.Web.SharedResource>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        builder.UseSetting("ConnectionStrings:Sourcing", connectionString);
+        builder.UseSetting("DataProtection:KeysPath", keysPath);
+        builder.UseSetting("Hangfire:Server", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
+
+[CollectionDefinition("Web")]
+public sealed class WebGroup : ICollectionFixture<WebAppFixture>, ICollectionFixture<BrowserFixture>;

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Sourcing.Web;
+
+/// <summary>
+/// Formatting for pages, in the request's culture (sv-SE by default: "1 500", "2026-11-01 02:00", "12,5 mkr").
+/// Times are stored in UTC and shown in Swedish time.
+/// </summary>
+public static class Display
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    public static string Number(decimal value, int decimals = 0) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
+
+    public static string Number(long? value) => value is { } v ? Number(v) : "–";
+
+    /// <summary>Million SEK with one decimal: 12 500 000 → "12,5 mkr".</summary>
+    public static string Mkr(decimal sek) => (sek / 1_000_000m).ToString("N1", CultureInfo.CurrentCulture) + " mkr";
+
+    public static DateTime Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    public static string Time(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Time(DateTime? utc) => utc is { } t ? Time(t) : "–";
+
+    public static string Date(DateTime utc) => Local(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>ISO 8601 for &lt;time datetime="…"&gt;.</summary>
+    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    public static string Text(string? value) => string.IsNullOrEmpty(value) ? "–" : value;
+}

@@ -1,0 +1,50 @@
+using Sourcing.Web.Security;
+
+namespace Sourcing.Web.Navigation;
+
+/// <summary>
+/// The side navigation, in groups that follow the three user groups' work. To add a page:
+/// add one line here (see docs/web.md). Groups with no entry the user may see are not shown.
+/// </summary>
+public static class NavRegistry
+{
+    /// <summary>Groups in display order; each key is a resource text.</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["Nav.Group.Overview", "Nav.Group.Estate", "Nav.Group.Portfolio", "Nav.Group.Leadership"];
+
+    public static IReadOnlyList<NavItem> Items { get; } =
+    [
+        new("Nav.Group.Overview", "Nav.Overview", "/", Policies.AnyRole),
+
+        new("Nav.Group.Estate", "Nav.Inventory", "/Inventory", Policies.Inventory, 10),
+        new("Nav.Group.Estate", "Nav.Sources", "/Sources", Policies.Drift, 20),
+        new("Nav.Group.Estate", "Nav.Scans", "/Scans", Policies.Drift, 30),
+        new("Nav.Group.Estate", "Nav.Jobs", "/hangfire", Policies.Drift, 90),
+
+        // Nav.Group.Portfolio (Sourcing): systems, decisions, scenarios, imports — added with their pages.
+        // Nav.Group.Leadership (Ledning): forecast, reports — added with their pages.
+    ];
+
+    public static IEnumerable<(string Group, IReadOnlyList<NavItem> Items)> ByGroup(IEnumerable<NavItem> visible)
+    {
+        var list = visible.ToList();
+        foreach (var group in Groups)
+        {
+            var items = list.Where(i => i.Group == group).OrderBy(i => i.Order).ToList();
+            if (items.Count > 0)
+            {
+                yield return (group, items);
+            }
+        }
+    }
+
+    public static bool IsActive(NavItem item, PathString path)
+    {
+        if (item.Page == "/")
+        {
+            return path == "/" || path.StartsWithSegments("/Index", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return path.StartsWithSegments(item.Page, StringComparison.OrdinalIgnoreCase)
+            || item.ActiveFor.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+    }
+}

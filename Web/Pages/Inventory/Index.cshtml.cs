@@ -1,0 +1,62 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sourcing.Collector.Cli;
+using Sourcing.Web.Inventory;
+using Sourcing.Web.Security;
+
+namespace Sourcing.Web.Pages.Inventory;
+
+[Authorize(Policy = Policies.Inventory)]
+public sealed class IndexModel(InventoryStore store, TimeProvider time) : PageModel
+{
+    public InventoryQuery Query { get; private set; } = new();
+
+    public InventoryPage Result { get; private set; } = new([], 0);
+
+    public InventoryFacets Facets { get; private set; } = new([], [], [], [], [], [], [], []);
+
+    public int PageCount => Math.Max(1, (Result.Total + Query.PageSize - 1) / Query.PageSize);
+
+    public async Task OnGetAsync([FromQuery] InventoryQuery query, CancellationToken cancellationToken)
+    {
+        Query = query;
+        Facets = await store.FacetsAsync(cancellationToken);
+        Result = await store.PageAsync(query, cancellationToken);
+    }
+
+    /// <summary>The current filter as CSV (all pages), quoted, with formula-looking cells neutralised.</summary>
+    public async Task<IActionResult> OnGetCsvAsync([FromQuery] InventoryQuery query, CancellationToken cancellationToken)
+    {
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"inventarie-{time.GetUtcNow():yyyyMMdd}.csv\"";
+        // BOM: Excel reads the file as UTF-8 (å, ä, ö) only with it.
+        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024);
+        await writer.WriteLineAsync("source,kind,name,cluster,host,subscription_id,resource_group,location,power_state,guest_os,os_family,cpu_count,memory_mib,storage_gib,first_seen_at,last_seen_at");
+        await foreach (var r in store.AllAsync(query, cancellationToken))
+        {
+            await writer.WriteLineAsync(string.Join(',', new object?[]
+            {
+                r.SourceName, r.Kind, r.Name, r.Cluster, r.Host, r.SubscriptionId, r.ResourceGroup, r.Location, r.PowerState,
+                r.GuestOs, r.OsFamily, r.CpuCount, r.MemoryMib, r.StorageGib, Display.Iso(r.FirstSeenAt), Display.Iso(r.LastSeenAt),
+            }.Select(InventoryCommand.Csv)));
+        }
+
+        // Already written to the body; a Task-returning handler would render the page after it.
+        return new EmptyResult();
+    }
+
+    public string PageUrl(int page) => Url.Page("/Inventory/Index", Query.RouteValues(page: page))!;
+
+    public string CsvUrl => Url.Page("/Inventory/Index", "Csv", Query.RouteValues(page: 1))!;
+
+    /// <summary>Link that sorts by <paramref name="key"/>; clicking the current sort column flips its direction.</summary>
+    public string SortUrl(string key)
+    {
+        var dir = Query.SortKey == key && !Query.Descending ? "desc" : "asc";
+        return Url.Page("/Inventory/Index", Query.RouteValues(page: 1, sort: key, dir: dir))!;
+    }
+
+    public string? AriaSort(string key) => Query.SortKey != key ? null : Query.Descending ? "descending" : "ascending";
+}
