@@ -4,10 +4,16 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Sourcing.Collector.Assessment;
+using Sourcing.Collector.Azure;
+using Sourcing.Collector.Imports;
 using Sourcing.Collector.Inventory;
+using Sourcing.Collector.Planning;
 using Sourcing.Collector.Scans;
 using Sourcing.Collector.Sources;
 using Sourcing.Collector.Store;
+using Sourcing.Collector.VSphere;
+using Sourcing.Collector.Workloads;
 
 namespace Sourcing.Collector;
 
@@ -47,6 +53,22 @@ public static class CollectorServices
         services.AddTransient<ScanRunner>();
         services.AddTransient<ScanJob>();
         services.AddTransient<ScheduleRegistrar>();
+
+        services.AddVSphereCollector();
+        services.AddOptions<AzureCollectorOptions>();
+        services.AddSingleton<IResourceCollector, AzureCollector>();
+
+        services.AddSingleton<WorkloadStore>();
+        services.AddSingleton<IWorkloadSource, WorkloadSource>();
+        services.AddTransient<MappingJob>();
+        services.AddTransient<SystemRegisterImport>();
+        services.AddTransient<RvToolsImport>();
+        services.AddSingleton<AssessmentStore>();
+        services.AddTransient<AnalyzeJob>();
+        services.AddTransient<TrainModelJob>();
+        services.AddSingleton<ScenarioStore>();
+        services.AddTransient<IPlanningSystemSource, PlanningSystemSource>();
+        services.AddTransient<IAfterScan, RefreshAfterScan>();
         return services;
     }
 

@@ -12,6 +12,8 @@ builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Services.AddSourcingCollector(builder.Configuration);
+// The CLI resolves only what each command needs; Hangfire's recurring-job manager exists only on servers.
+builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = false }));
 using var host = builder.Build();
 
 using var cancel = new CancellationTokenSource();

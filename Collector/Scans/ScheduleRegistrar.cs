@@ -1,6 +1,8 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Sources;
+using Sourcing.Collector.Workloads;
 
 namespace Sourcing.Collector.Scans;
 
@@ -39,6 +41,12 @@ public sealed class ScheduleRegistrar(SourceStore sources, IRecurringJobManager 
     /// <summary>Registers the product's fixed recurring jobs; called once at start-up of a Hangfire server.</summary>
     public void RegisterFixedJobs()
     {
+        var stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
         recurring.AddOrUpdate<ScheduleRegistrar>(SyncJobId, r => r.SyncAsync(CancellationToken.None), "*/5 * * * *");
+        // After the nightly scans (02:00): re-map and re-assess once more, whatever the scans did.
+        recurring.AddOrUpdate<MappingJob>("map-resources", j => j.RunAsync(CancellationToken.None), "15 4 * * *", new RecurringJobOptions { TimeZone = stockholm });
+        recurring.AddOrUpdate<AnalyzeJob>("analyze", j => j.RunAsync(CancellationToken.None), "30 4 * * *", new RecurringJobOptions { TimeZone = stockholm });
+        // Learning from decisions changes slowly; weekly is enough.
+        recurring.AddOrUpdate<TrainModelJob>("train-decision-model", j => j.RunAsync(CancellationToken.None), "0 5 * * 0", new RecurringJobOptions { TimeZone = stockholm });
     }
 }

@@ -5,7 +5,11 @@ public static class BenchmarkRunner
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Benchmarks = new(StringComparer.Ordinal)
     {
+        ["vsphere"] = VSphereScanBenchmark.RunAsync,
         ["store"] = StoreBenchmark.RunAsync,
+        ["azure"] = AzureScanBenchmark.RunAsync,
+        ["analyzer"] = AnalyzerBenchmark.RunAsync,
+        ["forecast"] = ForecastBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

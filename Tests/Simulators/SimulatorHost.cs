@@ -61,11 +61,23 @@ public static class SimulatorHost
                     $"vCenter simulator: {simulator.Url} ({simulator.Estate.VmCount} VMs, user {simulator.Options.Username}, SHA-256 {simulator.Thumbprint})");
             }
 
-            // Azure simulator: started here by its owner when implemented (--azure-port PORT,
-            // writing DIR/azure.thumbprint the same way). Until then the option is accepted and ignored.
-            if (options.ContainsKey("azure-port"))
+            if (options.TryGetValue("azure-port", out var azurePort))
             {
-                Console.WriteLine("azure simulator: not implemented yet; --azure-port ignored");
+                // Tenant, client and secret match what scripts/demo.sh registers as the demo Azure source.
+                var azure = await Azure.AzureSimulator.StartAsync(new Azure.AzureSimulatorOptions
+                {
+                    Port = Int(azurePort),
+                    Https = true,
+                    Seed = options.TryGetValue("seed", out var azureSeed) ? Int(azureSeed) : 42,
+                    ResourceCount = options.TryGetValue("azure-resources", out var count) ? Int(count) : 300,
+                    CertificatePath = Path.Combine(certDir, "azure.pfx"),
+                    TenantId = "00000000-0000-0000-0000-000000000001",
+                    ClientId = "00000000-0000-0000-0000-0000000000c1",
+                    ClientSecret = Environment.GetEnvironmentVariable("AZURE_SIM_SECRET") ?? "demo-azure-secret",
+                });
+                disposables.Add(azure);
+                await File.WriteAllTextAsync(Path.Combine(certDir, "azure.thumbprint"), azure.Thumbprint + "\n", stop.Token);
+                Console.WriteLine($"Azure simulator: https://127.0.0.1:{azurePort} (SHA-256 {azure.Thumbprint})");
             }
 
             if (disposables.Count == 0)

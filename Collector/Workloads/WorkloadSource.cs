@@ -1,0 +1,14 @@
+using Sourcing.Analyzer.Workloads;
+using Sourcing.Collector.Assessment;
+
+namespace Sourcing.Collector.Workloads;
+
+/// <summary>The assessment's view of the workload store.</summary>
+public sealed class WorkloadSource(WorkloadStore store) : IWorkloadSource
+{
+    public Task<IReadOnlyList<Workload>> GetWorkloadsAsync(CancellationToken cancellationToken) =>
+        store.LoadForAnalysisAsync(cancellationToken);
+
+    public async Task<Workload?> GetWorkloadAsync(long id, CancellationToken cancellationToken) =>
+        (await store.LoadForAnalysisAsync(cancellationToken)).FirstOrDefault(w => w.Id == id);
+}
