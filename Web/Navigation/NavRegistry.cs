@@ -21,7 +21,12 @@ public static class NavRegistry
         new("Nav.Group.Estate", "Nav.Jobs", "/hangfire", Policies.Drift, 90),
 
         // Nav.Group.Portfolio (Sourcing): systems, decisions, scenarios, imports — added with their pages.
-        // Nav.Group.Leadership (Ledning): forecast, reports — added with their pages.
+        new("Nav.Group.Portfolio", "Nav.Scenarios", "/Scenarios", Policies.Sourcing, 40),
+
+        new("Nav.Group.Leadership", "Nav.Forecast", "/Forecast", Policies.Ledning, 10),
+        new("Nav.Group.Leadership", "Nav.Compare", "/Forecast/Compare", Policies.Ledning, 20),
+        new("Nav.Group.Leadership", "Nav.Sensitivity", "/Forecast/Sensitivity", Policies.Ledning, 30),
+        new("Nav.Group.Leadership", "Nav.BoardReport", "/Reports/Board", Policies.Ledning, 40),
     ];
 
     public static IEnumerable<(string Group, IReadOnlyList<NavItem> Items)> ByGroup(IEnumerable<NavItem> visible)
