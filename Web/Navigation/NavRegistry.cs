@@ -49,6 +49,13 @@ public static class NavRegistry
             return path == "/" || path.StartsWithSegments("/Index", StringComparison.OrdinalIgnoreCase);
         }
 
+        // "/Forecast" is not the current page on "/Forecast/Compare" when that has its own entry.
+        if (Items.Any(o => o.Page.Length > item.Page.Length && o.Page.StartsWith(item.Page + "/", StringComparison.OrdinalIgnoreCase)
+            && path.StartsWithSegments(o.Page, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
         return path.StartsWithSegments(item.Page, StringComparison.OrdinalIgnoreCase)
             || item.ActiveFor.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
     }

@@ -79,17 +79,17 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
         [.. years.Select(y => series.Points.FirstOrDefault(p => p.Year == y) is { } p ? (object)Math.Round(pick(p), 2) : null!)];
 
     public string DriftChart() => new ChartSpec("line", Labels,
-        [.. WithBaseline.SelectMany(s => new ChartSeries[]
+        [.. WithBaseline.SelectMany((s, i) => new ChartSeries[]
         {
-            new(s.Name + " – " + text["Forecast.DriftFte"], Values(s, Comparison!.Years, p => p.DriftFte)),
-            new(s.Name + " – " + text["Forecast.UtvecklingFte"], Values(s, Comparison!.Years, p => p.UtvecklingFte)),
+            new(s.Name + " – " + text["Forecast.DriftFte"], Values(s, Comparison!.Years, p => p.DriftFte), Colour: i),
+            new(s.Name + " – " + text["Forecast.UtvecklingFte"], Values(s, Comparison!.Years, p => p.UtvecklingFte), Colour: i, Dashed: true),
         })], Unit: "FTE").ToJson();
 
     public string CostChart() => new ChartSpec("line", Labels,
-        [.. Comparison!.Scenarios.Select(s => new ChartSeries(s.Name, Values(s, Comparison.Years, p => p.CumulativeNetCostMkr)))], Unit: "mkr").ToJson();
+        [.. Comparison!.Scenarios.Select((s, i) => new ChartSeries(s.Name, Values(s, Comparison.Years, p => p.CumulativeNetCostMkr), Colour: i + 1))], Unit: "mkr").ToJson();
 
     public string FreedChart() => new ChartSpec("bar", Labels,
-        [.. Comparison!.Scenarios.Select(s => new ChartSeries(s.Name, Values(s, Comparison.Years, p => p.FreedFte)))], Unit: "FTE").ToJson();
+        [.. Comparison!.Scenarios.Select((s, i) => new ChartSeries(s.Name, Values(s, Comparison.Years, p => p.FreedFte), Colour: i + 1))], Unit: "FTE").ToJson();
 
     public static ComparisonPoint? Point(ComparisonSeries series, int year) => series.Points.FirstOrDefault(p => p.Year == year);
 }

@@ -32,13 +32,14 @@
     var unit = spec.unit ? ' ' + spec.unit : '';
     var valueAxis = spec.horizontal ? 'x' : 'y';
     var datasets = spec.series.map(function (s, i) {
-      var colour = palette[i % palette.length];
+      var colour = palette[(typeof s.colour === 'number' ? s.colour : i) % palette.length];
       return {
         label: s.label,
         data: s.data,
         borderColor: colour,
         backgroundColor: s.fill || spec.type === 'bar' ? colour + (spec.type === 'bar' ? 'cc' : '55') : colour,
         fill: s.fill ? (spec.stacked && i > 0 ? '-1' : 'origin') : false,
+        borderDash: s.dashed ? [6, 4] : [],
         tension: 0.2,
         pointRadius: 3
       };
@@ -46,6 +47,7 @@
     var scales = {};
     scales[valueAxis] = {
       stacked: !!spec.stacked,
+      beginAtZero: true,
       ticks: { color: text, callback: function (v) { return numberFormat.format(v) + unit; } },
       grid: { color: grid }
     };
