@@ -13,6 +13,7 @@ using Sourcing.Web.Api;
 using Sourcing.Web.Health;
 using Sourcing.Web.Inventory;
 using Sourcing.Web.Overview;
+using Sourcing.Web.Planning;
 using Sourcing.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,6 +44,7 @@ builder.Services.AddSingleton<LocalAccounts>();
 builder.Services.AddSingleton<InventoryStore>();
 builder.Services.AddSingleton<OverviewStore>();
 builder.Services.AddTransient<PortfolioOverview>();
+builder.Services.AddScoped<PlanningService>();
 builder.Services.AddSourcingAuthentication(builder.Configuration);
 builder.Services.AddSourcingPolicies();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -98,6 +100,7 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 }).RequireAuthorization(Policies.Drift);
 app.MapRazorPages();
 app.MapScansApi();
+app.MapScenarioApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 

@@ -25,6 +25,18 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/Sources", Expect.Ok, Expect.Denied, Expect.Denied },
         { "/hangfire", Expect.Ok, Expect.Denied, Expect.Denied },
         { "/api/scans/progress", Expect.Ok, Expect.Denied, Expect.Denied },
+        { "/Scenarios", Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Scenarios/Edit/" + Uri.EscapeDataString(PlanningSeed.Calm), Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Scenarios?handler=Export&name=" + Uri.EscapeDataString(PlanningSeed.Calm), Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Forecast", Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/Forecast?handler=Xlsx", Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/Forecast/Compare", Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/Forecast/Sensitivity", Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/Reports/Board", Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/api/scenarios", Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/api/scenarios/" + Uri.EscapeDataString(PlanningSeed.Calm), Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/api/scenarios/" + Uri.EscapeDataString(PlanningSeed.Calm) + "/forecast", Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/api/openapi.json", Expect.Denied, Expect.Ok, Expect.Ok },
     };
 
     [Theory]

@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Auth;
+using Sourcing.Collector.Planning;
 using Sourcing.Tests.Support;
 
 namespace Sourcing.Tests.Web;
@@ -36,6 +38,7 @@ public sealed partial class WebAppFixture : IAsyncLifetime
     {
         await Database.InitializeAsync();
         await SeedAsync();
+        await PlanningSeed.SeedAsync(Database.DataSource);
 
         var factory = new SourcingWebFactory(Database.ConnectionString, _keysPath);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -163,6 +166,8 @@ internal sealed class SourcingWebFactory(string connectionString, string keysPat
         builder.UseSetting("DataProtection:KeysPath", keysPath);
         builder.UseSetting("Hangfire:Server", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Planning reads systems from workloads and assessments; the scenario pages get a fixed set instead.
+        builder.ConfigureTestServices(services => services.AddSingleton<IPlanningSystemSource, FakePlanningSystemSource>());
     }
 }
 

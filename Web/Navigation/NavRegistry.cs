@@ -21,7 +21,12 @@ public static class NavRegistry
         new("Nav.Group.Estate", "Nav.Jobs", "/hangfire", Policies.Drift, 90),
 
         // Nav.Group.Portfolio (Sourcing): systems, decisions, scenarios, imports — added with their pages.
-        // Nav.Group.Leadership (Ledning): forecast, reports — added with their pages.
+        new("Nav.Group.Portfolio", "Nav.Scenarios", "/Scenarios", Policies.Sourcing, 40),
+
+        new("Nav.Group.Leadership", "Nav.Forecast", "/Forecast", Policies.Ledning, 10),
+        new("Nav.Group.Leadership", "Nav.Compare", "/Forecast/Compare", Policies.Ledning, 20),
+        new("Nav.Group.Leadership", "Nav.Sensitivity", "/Forecast/Sensitivity", Policies.Ledning, 30),
+        new("Nav.Group.Leadership", "Nav.BoardReport", "/Reports/Board", Policies.Ledning, 40),
     ];
 
     public static IEnumerable<(string Group, IReadOnlyList<NavItem> Items)> ByGroup(IEnumerable<NavItem> visible)
@@ -42,6 +47,13 @@ public static class NavRegistry
         if (item.Page == "/")
         {
             return path == "/" || path.StartsWithSegments("/Index", StringComparison.OrdinalIgnoreCase);
+        }
+
+        // "/Forecast" is not the current page on "/Forecast/Compare" when that has its own entry.
+        if (Items.Any(o => o.Page.Length > item.Page.Length && o.Page.StartsWith(item.Page + "/", StringComparison.OrdinalIgnoreCase)
+            && path.StartsWithSegments(o.Page, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
         }
 
         return path.StartsWithSegments(item.Page, StringComparison.OrdinalIgnoreCase)

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Text.Json;
+using Sourcing.Analyzer;
+using Sourcing.Collector.Planning;
+
+namespace Sourcing.Tests.Web;
+
+[Collection("Web")]
+public sealed class PlanningWebTests(WebAppFixture app)
+{
+    private static string Encoded(string name) => Uri.EscapeDataString(name);
+
+    [Fact]
+    public async Task Edit_BlockedHandMove_IsRefusedWithGateRuleAndNotSaved()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        var path = "/Scenarios/Edit/" + Encoded(PlanningSeed.Calm);
+        var token = await WebAppFixture.TokenAsync(client, path);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = PlanningSeed.Calm,
+            ["Input.StartYear"] = "2026",
+            ["Input.HorizonYears"] = "5",
+            ["Input.NewHandSystemId"] = FakePlanningSystemSource.JournalId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.NewHandDestination"] = nameof(Destination.PublicCloud),
+            ["Input.NewHandYear"] = "2027",
+            ["__RequestVerificationToken"] = token,
+        });
+
+        using var response = await client.PostAsync(path, form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"edit-errors\"", html, StringComparison.Ordinal);
+        Assert.Contains(FakePlanningSystemSource.BlockRule, html, StringComparison.Ordinal);
+        Assert.Contains("Journal &lt;K4&gt;", html, StringComparison.Ordinal);
+        var stored = await new ScenarioStore(app.Database.DataSource, TimeProvider.System).GetAsync(PlanningSeed.Calm, CancellationToken.None);
+        Assert.Empty(stored!.Scenario.HandMoves);
+    }
+
+    [Fact]
+    public async Task CreateThenEdit_ParameterAndHandMove_AreStoredAndForecastShown()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        const string name = "Skapat i test";
+        var token = await WebAppFixture.TokenAsync(client, "/Scenarios");
+        using (var create = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = name, ["template"] = "0", ["__RequestVerificationToken"] = token }))
+        using (var created = await client.PostAsync("/Scenarios?handler=Create", create))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var path = "/Scenarios/Edit/" + Encoded(name);
+        token = await WebAppFixture.TokenAsync(client, path);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = name,
+            ["Input.StartYear"] = "2026",
+            ["Input.HorizonYears"] = "4",
+            ["Input.Parameters[cloud_price_factor]"] = "87,5",
+            ["Input.Parameters[attrition_rate]"] = "8",
+            ["Input.NewHandSystemId"] = "3",
+            ["Input.NewHandDestination"] = nameof(Destination.SwedishManaged),
+            ["Input.NewHandYear"] = "2027",
+            ["__RequestVerificationToken"] = token,
+        });
+
+        using var response = await client.PostAsync(path, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await new ScenarioStore(app.Database.DataSource, TimeProvider.System).GetAsync(name, CancellationToken.None);
+        Assert.Equal(87.5, stored!.Scenario.Parameters["cloud_price_factor"]);
+        Assert.False(stored.Scenario.Parameters.ContainsKey("attrition_rate")); // the default is not an override
+        var move = Assert.Single(stored.Scenario.HandMoves);
+        Assert.Equal(3, move.SystemId);
+        Assert.Equal(4, stored.Scenario.HorizonYears);
+        var html = await client.GetStringAsync(path);
+        Assert.Contains("Utskriftsserver 3", html, StringComparison.Ordinal);
+        Assert.Contains("Prognos per år", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forecast_ScenarioFreeingMoreThanChannelsAbsorb_ShowsSurplusWarning()
+    {
+        using var client = await app.SignedInAsync("ledning");
+
+        var html = await client.GetStringAsync("/Forecast?name=" + Encoded(PlanningSeed.Surplus));
+
+        Assert.Contains("surplus-warning", html, StringComparison.Ordinal);
+        Assert.Contains("Övertalighet: fler frigörs än kanalerna tar emot", html, StringComparison.Ordinal);
+        Assert.Contains("data-planning-chart=", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forecast_NoName_ShowsScenarioChosenForLeadership()
+    {
+        using var client = await app.SignedInAsync("ledning");
+
+        var html = await client.GetStringAsync("/Forecast");
+
+        Assert.Contains("<h2>" + PlanningSeed.Calm + "</h2>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForecastXlsx_Ledning_GetsWorkbook()
+    {
+        using var client = await app.SignedInAsync("ledning");
+
+        using var response = await client.GetAsync("/Forecast?handler=Xlsx&name=" + Encoded(PlanningSeed.Calm));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+    }
+
+    [Fact]
+    public async Task Scenarios_NameWithMarkup_IsEncoded()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+
+        var html = await client.GetStringAsync("/Scenarios");
+
+        Assert.Contains("Moln &lt;i&gt;2028&lt;/i&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<i>2028", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScenarioExport_Sourcing_GetsScenarioFile()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+
+        var json = await client.GetStringAsync("/Scenarios?handler=Export&name=" + Encoded(PlanningSeed.Other));
+
+        var scenario = ScenarioJson.Deserialize(json);
+        Assert.Equal(PlanningSeed.Other, scenario.Name);
+        Assert.Equal(80, scenario.Parameters["cloud_price_factor"]);
+    }
+
+    [Fact]
+    public async Task ScenarioApi_Ledning_GetsListScenarioAndForecastJson()
+    {
+        using var client = await app.SignedInAsync("ledning");
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync("/api/scenarios"));
+        Assert.Contains(list.RootElement.EnumerateArray(), e => e.GetProperty("name").GetString() == PlanningSeed.Calm && e.GetProperty("chosenForLeadership").GetBoolean());
+
+        using var scenario = await client.GetAsync("/api/scenarios/" + Encoded(PlanningSeed.Surplus));
+        Assert.Equal("application/json", scenario.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(PlanningSeed.Surplus, ScenarioJson.Deserialize(await scenario.Content.ReadAsStringAsync()).Name);
+
+        using var forecast = JsonDocument.Parse(await client.GetStringAsync("/api/scenarios/" + Encoded(PlanningSeed.Surplus) + "/forecast"));
+        Assert.Equal(4, forecast.RootElement.GetProperty("years").GetArrayLength());
+        Assert.True(forecast.RootElement.GetProperty("surplusFteYears").GetDouble() > 1);
+
+        using var missing = await client.GetAsync("/api/scenarios/finns-inte/forecast");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task PlanningPages_Html_HaveNoInlineScriptOrStyleAttribute()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        foreach (var path in new[] { "/Scenarios", "/Scenarios/Edit/" + Encoded(PlanningSeed.Calm), "/Forecast", "/Forecast/Compare", "/Forecast/Sensitivity", "/Reports/Board" })
+        {
+            var html = await client.GetStringAsync(path);
+            Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", html);
+            Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Compare_TwoScenarios_HighlightsDifferingAssumption()
+    {
+        using var client = await app.SignedInAsync("ledning");
+
+        var html = await client.GetStringAsync("/Forecast/Compare?names=" + Encoded(PlanningSeed.Calm) + "&names=" + Encoded(PlanningSeed.Other));
+
+        Assert.Contains("id=\"compare-assumptions\"", html, StringComparison.Ordinal);
+        Assert.Contains("Justering av molnprislistan", html, StringComparison.Ordinal);
+        Assert.Contains("data-planning-chart=", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sensitivity_Scenario_ShowsTornadoAndTable()
+    {
+        using var client = await app.SignedInAsync("ledning");
+
+        var html = await client.GetStringAsync("/Forecast/Sensitivity?name=" + Encoded(PlanningSeed.Calm));
+
+        Assert.Contains("id=\"tornado-cost\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"sensitivity-table\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BoardReport_Default_HasSectionPerScenarioAndSources()
+    {
+        using var client = await app.SignedInAsync("ledning");
+
+        var html = await client.GetStringAsync("/Reports/Board");
+
+        Assert.True(System.Text.RegularExpressions.Regex.Count(html, "class=\"report-section\"") >= 4);
+        Assert.Contains("skr.se", html, StringComparison.Ordinal);
+        Assert.Contains("Scenario: " + PlanningSeed.Calm, html, StringComparison.Ordinal);
+    }
+}

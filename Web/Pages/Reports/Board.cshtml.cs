@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sourcing.Analyzer.Planning;
+using Sourcing.Collector.Planning;
+using Sourcing.Web.Planning;
+using Sourcing.Web.Security;
+
+namespace Sourcing.Web.Pages.Reports;
+
+/// <summary>
+/// The board attachment: one printed page per scenario, the comparison, and every assumption with
+/// its source. Print CSS (planning.css) hides the navigation and breaks pages between sections.
+/// </summary>
+[Authorize(Policy = Policies.Ledning)]
+public sealed class BoardModel(PlanningService planning, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public List<string> Names { get; set; } = [];
+
+    public IReadOnlyList<ScenarioSummary> Scenarios { get; private set; } = [];
+
+    public IReadOnlyList<ScenarioResult> Results { get; private set; } = [];
+
+    public ScenarioComparison? Comparison { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public DateTime GeneratedAt { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        GeneratedAt = time.GetUtcNow().UtcDateTime;
+        Scenarios = await planning.Store.ListAsync(cancellationToken);
+        // Default: the chosen scenario first, then the others (at most four in all).
+        var names = Names.Count > 0
+            ? [.. Names.Distinct(StringComparer.Ordinal).Take(4)]
+            : Scenarios.OrderByDescending(s => s.ChosenForLeadership).Take(4).Select(s => s.Name).ToList();
+        Names = names;
+        var systems = await planning.SystemsAsync(cancellationToken);
+        var results = new List<ScenarioResult>();
+        var errors = new List<string>();
+        foreach (var name in names)
+        {
+            var stored = await planning.Store.GetAsync(name, cancellationToken);
+            if (stored is null)
+            {
+                return NotFound();
+            }
+
+            try
+            {
+                results.Add(PlanningService.Run(stored.Scenario, systems, await planning.PricesAsync(stored.Scenario, cancellationToken)));
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add(name + ": " + e.Message);
+            }
+        }
+
+        Results = results;
+        Errors = errors;
+        if (results.Count >= 2)
+        {
+            Comparison = ScenarioComparer.Compare([.. results.Select(r => (r.Scenario, r.Forecast))]);
+        }
+
+        return Page();
+    }
+}

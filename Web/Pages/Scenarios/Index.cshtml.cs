@@ -1,0 +1,163 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sourcing.Analyzer.Planning;
+using Sourcing.Collector.Planning;
+using Sourcing.Web.Planning;
+using Sourcing.Web.Security;
+
+namespace Sourcing.Web.Pages.Scenarios;
+
+[Authorize(Policy = Policies.Sourcing)]
+public sealed class IndexModel(PlanningService planning, TimeProvider time, IStringLocalizer<SharedResource> text, ILogger<IndexModel> logger) : PageModel
+{
+    // A scenario file is a few kilobytes; anything far larger is a mistake or an attack.
+    private const long MaxUploadBytes = 1_000_000;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public IReadOnlyList<Scenario> Templates { get; } = DemoScenarios.Create();
+
+    public string? Error { get; private set; }
+
+    public sealed record Row(ScenarioSummary Summary, Scenario Scenario, int Moves, double FreedFte, double NetCostMkr, bool HasErrors, double SurplusFteYears);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(string? name, int template, CancellationToken cancellationToken)
+    {
+        var startYear = time.GetUtcNow().Year + 1;
+        Scenario scenario;
+        if (template > 0 && template <= Templates.Count)
+        {
+            scenario = DemoScenarios.Create(startYear)[template - 1];
+            if (!string.IsNullOrWhiteSpace(name))
+            {
+                scenario = scenario with { Name = name.Trim() };
+            }
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                Error = text["Scenarios.NameRequired"];
+                await LoadAsync(cancellationToken);
+                return Page();
+            }
+
+            scenario = new Scenario { Name = name.Trim(), Owner = User.Identity?.Name ?? "", StartYear = startYear, HorizonYears = 5 };
+        }
+
+        if (await planning.Store.GetAsync(scenario.Name, cancellationToken) is not null)
+        {
+            Error = text["Scenarios.NameTaken", scenario.Name];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        await planning.Store.SaveAsync(scenario, cancellationToken);
+        logger.LogInformation("User {User} created scenario {Scenario}", User.Identity?.Name, scenario.Name);
+        return RedirectToPage("Edit", new { name = scenario.Name });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        if (await planning.Store.DeleteAsync(name, cancellationToken))
+        {
+            logger.LogInformation("User {User} deleted scenario {Scenario}", User.Identity?.Name, name);
+            TempData["Message"] = text["Scenarios.Deleted", name].Value;
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostChooseAsync(string name, CancellationToken cancellationToken)
+    {
+        if (await planning.Store.ChooseForLeadershipAsync(name, cancellationToken))
+        {
+            logger.LogInformation("User {User} chose scenario {Scenario} for leadership", User.Identity?.Name, name);
+            TempData["Message"] = text["Scenarios.ChosenMessage", name].Value;
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string name, CancellationToken cancellationToken)
+    {
+        var stored = await planning.Store.GetAsync(name, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(ScenarioJson.Serialize(stored.Scenario));
+        return File(bytes, "application/json", FileName(name) + ".json");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0 || file.Length > MaxUploadBytes)
+        {
+            Error = text["Scenarios.ImportNoFile"];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        string json;
+        using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
+        {
+            json = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        try
+        {
+            var scenario = ScenarioJson.Deserialize(json);
+            await planning.Store.SaveAsync(scenario, cancellationToken);
+            logger.LogInformation("User {User} imported scenario {Scenario}", User.Identity?.Name, scenario.Name);
+            TempData["Message"] = text["Scenarios.Imported", scenario.Name].Value;
+            return RedirectToPage();
+        }
+        catch (ScenarioFormatException e)
+        {
+            Error = text["Scenarios.ImportFailed", e.Message];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    /// <summary>A file name made of letters, digits and dashes only.</summary>
+    internal static string FileName(string name)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in name)
+        {
+            builder.Append(char.IsLetterOrDigit(c) ? c : '-');
+        }
+
+        var result = builder.ToString().Trim('-');
+        return result.Length == 0 ? "scenario" : result[..Math.Min(result.Length, 80)];
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var summaries = await planning.Store.ListAsync(cancellationToken);
+        var systems = await planning.SystemsAsync(cancellationToken);
+        var rows = new List<Row>();
+        foreach (var summary in summaries)
+        {
+            var stored = await planning.Store.GetAsync(summary.Name, cancellationToken);
+            if (stored is null)
+            {
+                continue;
+            }
+
+            var result = PlanningService.Run(stored.Scenario, systems, await planning.PricesAsync(stored.Scenario, cancellationToken));
+            rows.Add(new Row(summary, stored.Scenario, result.Plan.Moves.Count, result.Forecast.FinalFreedFte,
+                result.Forecast.NetCostMkr, result.Plan.HasErrors, result.Forecast.SurplusFteYears));
+        }
+
+        Rows = rows;
+    }
+}

@@ -1,0 +1,45 @@
+using Sourcing.Analyzer.Planning;
+using Sourcing.Collector.Planning;
+
+namespace Sourcing.Web.Planning;
+
+/// <summary>
+/// What the scenario, forecast and report pages share: load a stored scenario (or the one chosen
+/// for leadership), resolve it against today's systems and run the forecast. The systems are
+/// loaded once per request; the model itself is pure and fast.
+/// </summary>
+public sealed class PlanningService(ScenarioStore store, IPlanningSystemSource systemSource)
+{
+    public ScenarioStore Store => store;
+
+    public Task<IReadOnlyList<PlanningSystem>> SystemsAsync(CancellationToken cancellationToken) => systemSource.LoadAsync(cancellationToken);
+
+    /// <summary>The named scenario; without a name the one chosen for leadership, else the first by name.</summary>
+    public async Task<StoredScenario?> FindAsync(string? name, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            return await store.GetAsync(name, cancellationToken);
+        }
+
+        var list = await store.ListAsync(cancellationToken);
+        var pick = list.FirstOrDefault(s => s.ChosenForLeadership) ?? (list.Count > 0 ? list[0] : null);
+        return pick is null ? null : await store.GetAsync(pick.Name, cancellationToken);
+    }
+
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken cancellationToken) =>
+        Run(scenario, await SystemsAsync(cancellationToken), await PricesAsync(scenario, cancellationToken));
+
+    /// <summary>Compiles and forecasts against systems already loaded (lists and comparisons run many scenarios).</summary>
+    public static ScenarioResult Run(Scenario scenario, IReadOnlyList<PlanningSystem> systems, CloudPriceTable? prices)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var plan = PlanCompiler.Compile(scenario, systems, prices);
+        var assumptions = PlanningAssumptions.ForScenario(scenario);
+        return new ScenarioResult(scenario, plan, assumptions, Forecaster.Run(plan, assumptions));
+    }
+
+    /// <summary>The scenario's own prices, else the newest stored list for the default region (the compiler falls back to the shipped list).</summary>
+    public async Task<CloudPriceTable?> PricesAsync(Scenario scenario, CancellationToken cancellationToken) =>
+        scenario.CloudPrices ?? await store.GetPriceTableAsync(CloudPriceTable.Default.Region, null, cancellationToken);
+}

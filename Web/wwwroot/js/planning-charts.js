@@ -1,0 +1,77 @@
+// Draws the scenario and forecast charts from data-planning-chart (JSON built by the page model).
+// No inline script (CSP); every chart has a text and a table alternative beside it.
+(function () {
+  'use strict';
+  if (typeof window.Chart === 'undefined') {
+    return;
+  }
+
+  var lang = document.documentElement.lang || 'sv';
+  var numberFormat = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 });
+  var styles = getComputedStyle(document.documentElement);
+  var text = styles.getPropertyValue('--text').trim() || '#1b1f24';
+  var grid = styles.getPropertyValue('--border').trim() || '#d5dae1';
+  // Colour-blind safe palette (Okabe–Ito), distinguishable in print too.
+  var palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
+  var reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  function format(v) {
+    if (Array.isArray(v)) {
+      return numberFormat.format(v[0]) + ' – ' + numberFormat.format(v[1]);
+    }
+    return numberFormat.format(v);
+  }
+
+  document.querySelectorAll('canvas[data-planning-chart]').forEach(function (canvas) {
+    var spec;
+    try {
+      spec = JSON.parse(canvas.dataset.planningChart);
+    } catch (e) {
+      return;
+    }
+    var unit = spec.unit ? ' ' + spec.unit : '';
+    var valueAxis = spec.horizontal ? 'x' : 'y';
+    var datasets = spec.series.map(function (s, i) {
+      var colour = palette[(typeof s.colour === 'number' ? s.colour : i) % palette.length];
+      return {
+        label: s.label,
+        data: s.data,
+        borderColor: colour,
+        backgroundColor: s.fill || spec.type === 'bar' ? colour + (spec.type === 'bar' ? 'cc' : '55') : colour,
+        fill: s.fill ? (spec.stacked && i > 0 ? '-1' : 'origin') : false,
+        borderDash: s.dashed ? [6, 4] : [],
+        tension: 0.2,
+        pointRadius: 3
+      };
+    });
+    var scales = {};
+    scales[valueAxis] = {
+      stacked: !!spec.stacked,
+      beginAtZero: true,
+      ticks: { color: text, callback: function (v) { return numberFormat.format(v) + unit; } },
+      grid: { color: grid }
+    };
+    scales[valueAxis === 'x' ? 'y' : 'x'] = { stacked: !!spec.stacked, ticks: { color: text }, grid: { display: false } };
+    new window.Chart(canvas, {
+      type: spec.type,
+      data: { labels: spec.labels, datasets: datasets },
+      options: {
+        indexAxis: spec.horizontal ? 'y' : 'x',
+        maintainAspectRatio: false,
+        animation: reduced ? false : { duration: 400 },
+        plugins: {
+          legend: { display: true, labels: { color: text } },
+          tooltip: {
+            callbacks: {
+              label: function (c) {
+                var raw = c.raw;
+                return c.dataset.label + ': ' + format(raw) + unit;
+              }
+            }
+          }
+        },
+        scales: scales
+      }
+    });
+  });
+})();
