@@ -20,7 +20,11 @@ public static class NavRegistry
         new("Nav.Group.Estate", "Nav.Scans", "/Scans", Policies.Drift, 30),
         new("Nav.Group.Estate", "Nav.Jobs", "/hangfire", Policies.Drift, 90),
 
-        // Nav.Group.Portfolio (Sourcing): systems, decisions, scenarios, imports — added with their pages.
+        // Portfolio: Drift and Sourcing read systems and share the mapping work; editing, deciding and
+        // register imports check role Sourcing in their handlers, RVTools imports role Drift.
+        new("Nav.Group.Portfolio", "Nav.Systems", "/Systems", Policies.Inventory, 10),
+        new("Nav.Group.Portfolio", "Nav.Mapping", "/Mapping", Policies.Inventory, 20),
+        new("Nav.Group.Portfolio", "Nav.Imports", "/Imports", Policies.Inventory, 40),
         // Nav.Group.Leadership (Ledning): forecast, reports — added with their pages.
     ];
 
