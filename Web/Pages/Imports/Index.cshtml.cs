@@ -23,7 +23,7 @@ namespace Sourcing.Web.Pages.Imports;
 [RequestFormLimits(MultipartBodyLengthLimit = ImportFiles.DefaultMaxBytes + (1024 * 1024))]
 public sealed class IndexModel(
     SystemRegisterImport register, RvToolsImport rvtools, IBackgroundJobClient jobs,
-    IStringLocalizer<SharedResource> text, ILogger<IndexModel> logger) : PageModel
+    IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {
     public const string Register = "register";
     public const string RvTools = "rvtools";
@@ -74,9 +74,19 @@ public sealed class IndexModel(
             return Page();
         }
 
+        RemoveStaleUploads();
         var token = Guid.NewGuid().ToString("N");
         var folder = Path.Combine(UploadRoot, token);
-        Directory.CreateDirectory(folder);
+        // Registers may hold names of people: only this process's user may read the waiting files.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(UploadRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         // Only the file name's safe characters are kept: it is shown and recorded as the origin ("by").
         var name = new string(Path.GetFileNameWithoutExtension(file.FileName).Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' ? c : '_').ToArray()).Trim();
         var path = Path.Combine(folder, (name.Length == 0 ? "import" : name) + extension);
@@ -137,6 +147,28 @@ public sealed class IndexModel(
         }
 
         return Page();
+    }
+
+    // Previews that were never confirmed: their files are removed after a day.
+    private void RemoveStaleUploads()
+    {
+        if (!Directory.Exists(UploadRoot))
+        {
+            return;
+        }
+
+        var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-1);
+        foreach (var folder in Directory.GetDirectories(UploadRoot).Where(f => Directory.GetCreationTimeUtc(f) < cutoff))
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning(e, "Could not remove the old upload folder {Folder}", folder);
+            }
+        }
     }
 
     private bool Allowed(string kind) => (kind == Register && CanImportRegister) || (kind == RvTools && CanImportRvTools);
