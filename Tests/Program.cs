@@ -13,6 +13,11 @@ public static class Program
             return await Simulators.SimulatorHost.RunAsync(args[1..]);
         }
 
+        if (args.Length == 2 && args[0] == "demo-data")
+        {
+            return Simulators.DemoData.Write(args[1]);
+        }
+
         if (args.Length > 0 && args[0] == "bench")
         {
             return await Benchmarks.BenchmarkRunner.RunAsync(args[1..]);

@@ -42,6 +42,7 @@ builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<LocalAccounts>();
 builder.Services.AddSingleton<InventoryStore>();
 builder.Services.AddSingleton<OverviewStore>();
+builder.Services.AddTransient<PortfolioOverview>();
 builder.Services.AddSourcingAuthentication(builder.Configuration);
 builder.Services.AddSourcingPolicies();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

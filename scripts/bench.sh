@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/pg.sh
 source scripts/pg.sh
-dotnet build Sourcing.sln -c Release -nologo -v q >/dev/null
+dotnet build Sourcing.sln -c Release -nologo -v q >/tmp/sourcing-bench-build.log 2>&1 || { cat /tmp/sourcing-bench-build.log >&2; exit 1; }
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then names=(vsphere store azure analyzer forecast); fi
 out=$(mktemp)

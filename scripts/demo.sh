@@ -50,6 +50,9 @@ WEB_PORT="${SOURCING_DEMO_WEB_PORT:-5080}"
 
 echo "==> Startar simulerad vCenter (https://127.0.0.1:$VCENTER_PORT) och Azure (https://127.0.0.1:$AZURE_PORT)"
 rm -rf "$state/certs"; mkdir -p "$state/certs"
+# The simulators' demo credentials; a real region sets its own variables in the service's environment.
+export SOURCING_DEMO_VCENTER_PASSWORD="demo-vcenter-password" VCENTER_SIM_PASSWORD="demo-vcenter-password"
+export SOURCING_DEMO_AZURE_SECRET="demo-azure-secret" AZURE_SIM_SECRET="demo-azure-secret"
 nohup dotnet "$root/Tests/bin/Release/net10.0/Sourcing.Tests.dll" simulate \
   --vcenter-port "$VCENTER_PORT" --azure-port "$AZURE_PORT" --vms 1500 --seed 42 --cert-dir "$state/certs" \
   >"$state/simulators.log" 2>&1 &
@@ -57,14 +60,12 @@ echo $! >"$state/simulators.pid"
 for _ in $(seq 1 100); do [ -s "$state/certs/vcenter.thumbprint" ] && break; sleep 0.2; done
 [ -s "$state/certs/vcenter.thumbprint" ] || { echo "Simulatorn startade inte; se $state/simulators.log" >&2; exit 1; }
 
-# The simulator's demo credentials; a real region sets its own variable in the service's environment.
-export SOURCING_DEMO_VCENTER_PASSWORD="demo-vcenter-password"
-export SOURCING_DEMO_AZURE_SECRET="demo-azure-secret"
 
 echo "==> Registrerar källor"
 cli source add vsphere --name "Demo vCenter" --url "https://127.0.0.1:$VCENTER_PORT" --user "administrator@vsphere.local" \
   --password-env SOURCING_DEMO_VCENTER_PASSWORD --thumbprint "$(cat "$state/certs/vcenter.thumbprint")" --replace
-if [ -s "$state/certs/azure.thumbprint" ] && cli 2>&1 | grep -q "source add azure"; then
+for _ in $(seq 1 50); do [ -s "$state/certs/azure.thumbprint" ] && break; sleep 0.2; done
+if [ -s "$state/certs/azure.thumbprint" ]; then
   cli source add azure --name "Demo Azure" --tenant 00000000-0000-0000-0000-000000000001 \
     --client-id 00000000-0000-0000-0000-0000000000c1 --secret-env SOURCING_DEMO_AZURE_SECRET \
     --arm-endpoint "https://127.0.0.1:$AZURE_PORT" --authority "https://127.0.0.1:$AZURE_PORT" \
@@ -80,17 +81,26 @@ for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:$WEB_PORT/health/live" >/d
 echo "==> Första skanningen"
 cli scan "Demo vCenter" || true
 if cli source list | grep -q "Demo Azure"; then cli scan "Demo Azure" || true; fi
+cli inventory --format csv | awk -F, 'NR>1 {n[$2]++} END {printf "Inventariet: %d VM, %d värdar, %d molnresurser\n", n["vm"], n["host"], n["cloud"]}' 
 
-if [ -x scripts/demo-data.sh ]; then bash scripts/demo-data.sh; fi
+echo "==> Demodata: systemregister, beslut, analys, modell, scenarier"
+dotnet "$root/Tests/bin/Release/net10.0/Sourcing.Tests.dll" demo-data "$state/data"
+cli import systems "$state/data/objektregister.csv" >/dev/null
+cli map >/dev/null
+cli decisions import "$state/data/beslut.csv"
+# The demo region says it has 30 FTE in drift; the effort model is calibrated to that.
+cli analyze --drift-fte 30 | head -1
+cli train || true
+cli scenario demo || true
 
-accounts=""
-if cli 2>&1 | grep -q "user demo-accounts"; then
-  accounts=$(cli user demo-accounts)
-fi
+accounts=$(cli user demo-accounts --force | grep -v '^#' | awk -F'\t' '{printf "  %-10s %-9s %s\n", $1, $2, $3}')
 
 cat <<MSG
 
 Sourcing kör: http://127.0.0.1:$WEB_PORT
+
+Inloggning (ett konto per roll; lösenorden är nya för varje körning av demon):
+  användare  roll      lösenord
 $accounts
 Loggar: $state/web.log, $state/simulators.log
 Stoppa: scripts/demo.sh stop

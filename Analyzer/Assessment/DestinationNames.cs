@@ -23,4 +23,22 @@ public static class DestinationNames
         Destination.Retire => "avveckla",
         _ => destination.ToString(),
     };
+
+    /// <summary>Reads a destination by its code name (InHouse, …) or its Swedish name, ignoring case.</summary>
+    public static bool TryParse(string text, out Destination destination)
+    {
+        var trimmed = text.Trim();
+        foreach (var candidate in Enum.GetValues<Destination>())
+        {
+            if (string.Equals(trimmed, candidate.ToString(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(trimmed, Swedish(candidate), StringComparison.OrdinalIgnoreCase))
+            {
+                destination = candidate;
+                return true;
+            }
+        }
+
+        destination = default;
+        return false;
+    }
 }

@@ -15,12 +15,25 @@ internal sealed class AnalyzeCommand : ICliCommand
 {
     public IReadOnlyList<string> Path { get; } = ["analyze"];
 
-    public string Usage => "analyze [--format text|json]";
+    public string Usage => "analyze [--format text|json] [--drift-fte N]   (--drift-fte: FTE regionen har i drift; effektmodellen kalibreras mot den)";
 
     public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
         var format = args.Option("format") ?? "text";
+        var driftFte = args.Option("drift-fte");
         args.EnsureNoUnknownOptions();
+        if (driftFte is not null)
+        {
+            if (!double.TryParse(driftFte, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var fte) || fte <= 0 || fte > 10_000)
+            {
+                throw new UsageException("--drift-fte must be a positive number of FTE, e.g. 28.5.");
+            }
+
+            var store = AssessmentServices.Store(services);
+            var settings = await store.GetSettingsAsync(cancellationToken);
+            await store.SaveEffortParametersAsync(settings.Effort with { StatedDriftFte = fte }, Environment.UserName, cancellationToken);
+        }
+
         if (format is not ("text" or "json"))
         {
             throw new UsageException("--format must be text or json.");

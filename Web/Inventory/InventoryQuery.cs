@@ -21,6 +21,8 @@ public sealed record InventoryQuery
     public string? Subscription { get; init; }
     public string? Group { get; init; }
     public string? Location { get; init; }
+    /// <summary>The vendor's resource type, e.g. Microsoft.Web/sites.</summary>
+    public string? Type { get; init; }
     public string? Sort { get; init; }
     public string? Dir { get; init; }
     /// <summary>URL parameter "p": "page" is taken by Razor Pages' own routing.</summary>
@@ -38,7 +40,7 @@ public sealed record InventoryQuery
 
     public bool HasFilter =>
         !string.IsNullOrWhiteSpace(Q) || Source is not null || Kind is not null || Cluster is not null || Power is not null
-        || Os is not null || Subscription is not null || Group is not null || Location is not null;
+        || Os is not null || Subscription is not null || Group is not null || Location is not null || Type is not null;
 
     /// <summary>The query-string values of this view (defaults left out, so URLs stay short).</summary>
     public Dictionary<string, string?> RouteValues(int? page = null, string? sort = null, string? dir = null)
@@ -54,6 +56,7 @@ public sealed record InventoryQuery
             ["subscription"] = Subscription,
             ["group"] = Group,
             ["location"] = Location,
+            ["type"] = Type,
             ["sort"] = (sort ?? SortKey) == "name" ? null : sort ?? SortKey,
             ["dir"] = (dir ?? (Descending ? "desc" : "asc")) == "asc" ? null : "desc",
             ["size"] = PageSize == DefaultPageSize ? null : PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -47,12 +47,12 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource)
             SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(cluster) = 0 THEN 'cluster'
                         WHEN GROUPING(power_state) = 0 THEN 'power' WHEN GROUPING(os_family) = 0 THEN 'os'
                         WHEN GROUPING(subscription_id) = 0 THEN 'subscription' WHEN GROUPING(resource_group) = 0 THEN 'group'
-                        ELSE 'location' END AS facet,
-                   COALESCE(kind, cluster, power_state, os_family, subscription_id, resource_group, location) AS value
+                        WHEN GROUPING(resource_type) = 0 THEN 'type' ELSE 'location' END AS facet,
+                   COALESCE(kind, cluster, power_state, os_family, subscription_id, resource_group, resource_type, location) AS value
             FROM sourcing.resource
             WHERE removed_at IS NULL
-            GROUP BY GROUPING SETS ((kind), (cluster), (power_state), (os_family), (subscription_id), (resource_group), (location))
-            HAVING COALESCE(kind, cluster, power_state, os_family, subscription_id, resource_group, location) IS NOT NULL
+            GROUP BY GROUPING SETS ((kind), (cluster), (power_state), (os_family), (subscription_id), (resource_group), (resource_type), (location))
+            HAVING COALESCE(kind, cluster, power_state, os_family, subscription_id, resource_group, resource_type, location) IS NOT NULL
             """, cancellationToken: cancellationToken))).AsList();
         var sources = (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
             "SELECT id, name FROM sourcing.source ORDER BY name", cancellationToken: cancellationToken))).AsList();
@@ -60,7 +60,7 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource)
         IReadOnlyList<string> Of(string facet) =>
             rows.Where(r => r.Facet == facet).Select(r => r.Value).Order(StringComparer.CurrentCultureIgnoreCase).ToList();
 
-        return new InventoryFacets(sources, Of("kind"), Of("cluster"), Of("power"), Of("os"), Of("subscription"), Of("group"), Of("location"));
+        return new InventoryFacets(sources, Of("kind"), Of("cluster"), Of("power"), Of("os"), Of("subscription"), Of("group"), Of("location"), Of("type"));
     }
 
     public async Task<ResourceDetail?> DetailAsync(long id, CancellationToken cancellationToken)
@@ -153,6 +153,7 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource)
         Equal("r.subscription_id", "subscription", query.Subscription);
         Equal("r.resource_group", "rg", query.Group);
         Equal("r.location", "location", query.Location);
+        Equal("r.resource_type", "type", query.Type);
         return (sql.ToString(), parameters);
     }
 }
@@ -167,7 +168,8 @@ public sealed record InventoryFacets(
     IReadOnlyList<string> OsFamilies,
     IReadOnlyList<string> Subscriptions,
     IReadOnlyList<string> ResourceGroups,
-    IReadOnlyList<string> Locations);
+    IReadOnlyList<string> Locations,
+    IReadOnlyList<string> ResourceTypes);
 
 public sealed record InventoryRow
 {

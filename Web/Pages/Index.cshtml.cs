@@ -8,16 +8,19 @@ namespace Sourcing.Web.Pages;
 
 /// <summary>
 /// The overview dashboard, first page after sign-in. Every role sees the estate; Drift sees scan
-/// health; the cards for data that does not exist yet say honestly when it will come.
+/// health; Sourcing and Ledning see the portfolio and the chosen scenario. Cards whose data does
+/// not exist yet (nothing mapped, nothing classified) say so and what makes it appear.
 /// </summary>
 [Authorize(Policy = Policies.AnyRole)]
-public sealed class IndexModel(OverviewStore overview) : PageModel
+public sealed class IndexModel(OverviewStore overview, PortfolioOverview portfolio) : PageModel
 {
     public EstateSummary Estate { get; private set; } = new();
 
     public IReadOnlyList<TrendPoint> Trend { get; private set; } = [];
 
     public IReadOnlyList<SourceHealth> ScanHealth { get; private set; } = [];
+
+    public PortfolioSummary? Portfolio { get; private set; }
 
     public bool IsDrift => User.IsInRole(Roles.Drift);
 
@@ -34,5 +37,6 @@ public sealed class IndexModel(OverviewStore overview) : PageModel
         Estate = await overview.EstateAsync(cancellationToken);
         Trend = await overview.VmTrendAsync(cancellationToken);
         ScanHealth = await overview.ScanHealthAsync(cancellationToken);
+        Portfolio = await portfolio.SummaryAsync(cancellationToken);
     }
 }

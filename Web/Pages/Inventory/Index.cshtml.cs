@@ -15,7 +15,7 @@ public sealed class IndexModel(InventoryStore store, TimeProvider time) : PageMo
 
     public InventoryPage Result { get; private set; } = new([], 0);
 
-    public InventoryFacets Facets { get; private set; } = new([], [], [], [], [], [], [], []);
+    public InventoryFacets Facets { get; private set; } = new([], [], [], [], [], [], [], [], []);
 
     public int PageCount => Math.Max(1, (Result.Total + Query.PageSize - 1) / Query.PageSize);
 

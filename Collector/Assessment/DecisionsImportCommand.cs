@@ -1,0 +1,104 @@
+using System.Globalization;
+using Sourcing.Analyzer;
+using Sourcing.Analyzer.Assessment;
+using Sourcing.Collector.Cli;
+
+namespace Sourcing.Collector.Assessment;
+
+/// <summary>
+/// `sourcing decisions import FILE`: records decisions made elsewhere (a steering-group minute, a
+/// spreadsheet). CSV with the columns System;Beslut;Motivering[;Beslutad av] (or English
+/// System;Destination;Reason[;By]). Every row is checked before the first is written; a bad file
+/// gets exit code 65 with the row and column named on stderr.
+/// </summary>
+internal sealed class DecisionsImportCommand : ICliCommand
+{
+    public IReadOnlyList<string> Path { get; } = ["decisions", "import"];
+
+    public string Usage => "decisions import FILE   (CSV: System;Beslut;Motivering[;Beslutad av])";
+
+    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        var file = args.Argument(0, "FILE");
+        args.EnsureNoUnknownOptions();
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"Filen {file} finns inte.");
+            return 65;
+        }
+
+        var lines = (await File.ReadAllLinesAsync(file, cancellationToken)).Where(l => l.Trim().Length > 0).ToList();
+        if (lines.Count < 2)
+        {
+            await Console.Error.WriteLineAsync($"{file}: filen har inga beslut (första raden är rubriker).");
+            return 65;
+        }
+
+        var separator = lines[0].Contains(';', StringComparison.Ordinal) ? ';' : ',';
+        var headers = lines[0].TrimStart('\uFEFF').Split(separator).Select(h => h.Trim().ToLowerInvariant()).ToList();
+        int Column(params string[] names) => headers.FindIndex(h => names.Contains(h));
+        var systemColumn = Column("system");
+        var destinationColumn = Column("beslut", "destination");
+        var reasonColumn = Column("motivering", "reason");
+        var byColumn = Column("beslutad av", "by");
+        if (systemColumn < 0 || destinationColumn < 0 || reasonColumn < 0)
+        {
+            await Console.Error.WriteLineAsync($"{file}, rad 1: kolumnerna System, Beslut och Motivering krävs.");
+            return 65;
+        }
+
+        var workloads = (await AssessmentServices.WorkloadSource(services).GetWorkloadsAsync(cancellationToken))
+            .ToDictionary(w => w.Name, StringComparer.OrdinalIgnoreCase);
+        var errors = new List<string>();
+        var rows = new List<(Analyzer.Workloads.Workload Workload, Destination Destination, string Reason, string By)>();
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var cells = lines[i].Split(separator).Select(c => c.Trim()).ToList();
+            string Cell(int column) => column >= 0 && column < cells.Count ? cells[column] : "";
+            var row = i + 1;
+            if (!workloads.TryGetValue(Cell(systemColumn), out var workload))
+            {
+                errors.Add($"rad {row}, kolumn \"System\": systemet \"{Cell(systemColumn)}\" finns inte.");
+                continue;
+            }
+
+            if (!DestinationNames.TryParse(Cell(destinationColumn), out var destination))
+            {
+                errors.Add($"rad {row}, kolumn \"Beslut\": \"{Cell(destinationColumn)}\" är inget mål; förväntat {string.Join(", ", Enum.GetNames<Destination>())}.");
+                continue;
+            }
+
+            if (Cell(reasonColumn).Length == 0)
+            {
+                errors.Add($"rad {row}, kolumn \"Motivering\": ett beslut behöver en motivering.");
+                continue;
+            }
+
+            rows.Add((workload, destination, Cell(reasonColumn), Cell(byColumn) is { Length: > 0 } by ? by : "import"));
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors.Take(100))
+            {
+                await Console.Error.WriteLineAsync($"{file}, {error}");
+            }
+
+            await Console.Error.WriteLineAsync("Inget sparades.");
+            return 65;
+        }
+
+        var store = AssessmentServices.Store(services);
+        var settings = await store.GetSettingsAsync(cancellationToken);
+        var time = (TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        foreach (var (workload, destination, reason, by) in rows)
+        {
+            var assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, today);
+            await store.AddDecisionAsync(workload, destination, reason, by, time.GetUtcNow(), assessment.Recommendation, cancellationToken);
+        }
+
+        await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} beslut registrerade.", rows.Count));
+        return 0;
+    }
+}
