@@ -200,6 +200,44 @@ public sealed partial class PortfolioPagesTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task ImportPreview_RvTools_ShowsPlanAndCreatesNoSource()
+    {
+        using var client = await app.SignedInAsync("drift");
+        var bytes = await File.ReadAllBytesAsync(RepoPaths.Fixture("rvtools", "kubev2v-migration-planner", "example1.xlsx"));
+
+        using var preview = await UploadAsync(client, "rvtools", "example1.xlsx", bytes, ("source", "rvtools-webtest"));
+        var html = await preview.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("Förhandsgranskning", html, StringComparison.Ordinal);
+        Assert.Contains("rvtools-webtest", html, StringComparison.Ordinal);
+        Assert.Matches(TokenField(), html);
+        await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM sourcing.source WHERE name = 'rvtools-webtest'"));
+    }
+
+    [Fact]
+    public async Task Mapping_AddAndDeleteRule_ChangesTheRuleList()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+
+        using var added = await PostAsync(client, "/Mapping", "/Mapping?handler=AddRule", new()
+        {
+            ["kind"] = "NamePattern", ["position"] = "500", ["matchRegex"] = "^(?<workload>lab)-", ["description"] = "Labbregel <b>",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+        var id = await connection.ExecuteScalarAsync<long>("SELECT id FROM sourcing.mapping_rule WHERE description = 'Labbregel <b>'");
+        Assert.Contains("Labbregel &lt;b&gt;", await client.GetStringAsync("/Mapping"), StringComparison.Ordinal);
+
+        using var deleted = await PostAsync(client, "/Mapping", $"/Mapping?handler=DeleteRule&id={id}", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM sourcing.mapping_rule WHERE id = @id", new { id }));
+    }
+
+    [Fact]
     public async Task ImportRegister_DriftUser_IsRefused()
     {
         using var client = await app.SignedInAsync("drift");
@@ -265,11 +303,16 @@ public sealed partial class PortfolioPagesTests(WebAppFixture app)
         return await client.PostAsync(path, content);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string kind, string fileName, byte[] bytes)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string kind, string fileName, byte[] bytes, params (string Name, string Value)[] fields)
     {
         var token = await WebAppFixture.TokenAsync(client, "/Imports");
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(kind), "kind");
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
         content.Add(new StringContent(token), "__RequestVerificationToken");
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
