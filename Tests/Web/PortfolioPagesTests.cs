@@ -6,6 +6,9 @@ using ClosedXML.Excel;
 using Dapper;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using Sourcing.Analyzer;
+using Sourcing.Analyzer.Assessment.Learning;
+using Sourcing.Analyzer.Workloads;
 using Sourcing.Collector.Assessment;
 using Sourcing.Tests.Support;
 
@@ -63,6 +66,49 @@ public sealed partial class PortfolioPagesTests(WebAppFixture app)
         await using var connection = await app.Database.DataSource.OpenConnectionAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM sourcing.decision WHERE decided_by = 'drift'"));
+    }
+
+    [Fact]
+    public async Task Detail_WithTrainedModel_ShowsSuggestionBesideRules()
+    {
+        var store = app.Factory.Services.GetRequiredService<AssessmentStore>();
+        var at = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 40; i++)
+        {
+            var saas = i % 2 == 0;
+            var id = await NewSystemAsync($"Lärsystem-{i:00}", classified: !saas);
+            var workload = new Workload
+            {
+                Id = id,
+                Name = $"Lärsystem-{i:00}",
+                Confidentiality = saas ? 1 : 3,
+                Integrity = saas ? 1 : 3,
+                Availability = saas ? 1 : 3,
+                PersonalData = saas ? PersonalDataCategory.None : PersonalDataCategory.PatientHealth,
+                SecurityClassified = false,
+                SaasAvailable = saas ? Tristate.Yes : Tristate.No,
+                IntegrationCount = i % 7,
+            };
+            await store.AddDecisionAsync(workload, saas ? Destination.Saas : Destination.InHouse, "Lärexempel", "test", at.AddMinutes(i), null, CancellationToken.None);
+        }
+
+        try
+        {
+            var result = await app.Factory.Services.GetRequiredService<TrainModelJob>().RunAsync(CancellationToken.None);
+            Assert.Equal(TrainingStatus.Trained, result.Status);
+            using var client = await app.SignedInAsync("sourcing");
+
+            var html = await client.GetStringAsync($"/Systems/Detail?id={app.SystemId}");
+
+            Assert.Contains("Modellen föreslår", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"no-model\"", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // Other tests expect "too few decisions": the model goes, the decisions may stay.
+            await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+            await connection.ExecuteAsync("DELETE FROM sourcing.ml_model");
+        }
     }
 
     [Fact]
