@@ -301,6 +301,64 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
         })];
     }
 
+    /// <summary>
+    /// Writes the attributes a person set on the system page. Only values that differ from the stored
+    /// ones are written, each with origin "hand" (who and when), so an unchanged field keeps the origin
+    /// it had (tag or import). Returns the attribute names written.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UpdateByHandAsync(long workloadId, WorkloadEdit edit, string by, CancellationToken cancellationToken)
+    {
+        if (edit.Confidentiality is < 0 or > 4 || edit.Integrity is < 0 or > 4 || edit.Availability is < 0 or > 4)
+        {
+            throw new ArgumentException("KLASSA levels are 0–4.", nameof(edit));
+        }
+
+        if (edit.IntegrationCount is < 0)
+        {
+            throw new ArgumentException("The integration count cannot be negative.", nameof(edit));
+        }
+
+        var values = new (string Column, object? Value, string Cast)[]
+        {
+            ("confidentiality", edit.Confidentiality is { } k ? (short)k : null, "smallint"),
+            ("integrity", edit.Integrity is { } r ? (short)r : null, "smallint"),
+            ("availability", edit.Availability is { } t ? (short)t : null, "smallint"),
+            ("personal_data", WorkloadColumns.ToDb(edit.PersonalData), "text"),
+            ("availability_need", WorkloadColumns.ToDb(edit.AvailabilityNeed), "text"),
+            ("medical_device", edit.MedicalDeviceDependency, "boolean"),
+            ("in_house_built", edit.InHouseBuilt, "boolean"),
+            ("saas_available", edit.SaasAvailable switch { Tristate.Yes => "yes", Tristate.No => "no", _ => "unknown" }, "text"),
+            ("integration_count", edit.IntegrationCount, "int"),
+            ("contract_end", edit.ContractEnd?.ToDateTime(TimeOnly.MinValue), "date"),
+            ("lifecycle", edit.Lifecycle switch { LifecycleState.BeingReplaced => "being_replaced", LifecycleState.ToBeRetired => "to_be_retired", _ => "in_use" }, "text"),
+        };
+
+        var now = time.GetUtcNow();
+        var origin = JsonSerializer.Serialize(new { origin = "hand", at = now, by });
+        var written = new List<string>();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (column, value, cast) in values)
+        {
+            // Column names and casts come from the fixed list above, never from the request.
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                UPDATE sourcing.workload
+                SET {column} = CAST(@v AS {cast}),
+                    origins = origins || jsonb_build_object(@column::text, @origin::jsonb),
+                    updated_at = @now
+                WHERE id = @workloadId AND {column} IS DISTINCT FROM CAST(@v AS {cast})
+                """, new { v = value, column, origin, now, workloadId }, transaction, cancellationToken: cancellationToken));
+            if (changed > 0)
+            {
+                written.Add(column);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
     /// <summary>The origin of every attribute set so far, e.g. {"confidentiality": {"origin": "import", ...}}.</summary>
     public async Task<JsonDocument> OriginsAsync(long workloadId, CancellationToken cancellationToken)
     {

@@ -80,15 +80,29 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
         foreach (var (path, name) in new[]
         {
             ("/", "overview-drift-axe"), ("/Inventory", "inventory"), ($"/Inventory/Resource/{app.ScriptVmId}", "resource"),
-            ("/Scans", "scans"), ("/Sources", "sources"),
+            ("/Scans", "scans"), ("/Sources", "sources"), ("/Systems", "systems"), ("/Mapping", "mapping"),
         })
         {
             await page.GotoAsync(Url(path));
             problems.AddRange(await AxeAsync(page, name));
         }
 
+        // Sourcing sees the edit and decision forms and the register import.
+        await using var sourcingContext = await NewContextAsync();
+        await sourcingContext.AddInitScriptAsync(axe);
+        var sourcingPage = await sourcingContext.NewPageAsync();
+        var sourcingCspErrors = CollectCspErrors(sourcingPage);
+        await sourcingPage.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(sourcingPage, "sourcing");
+        foreach (var (path, name) in new[] { ($"/Systems/Detail?id={app.SystemId}", "system-detail"), ("/Imports", "imports") })
+        {
+            await sourcingPage.GotoAsync(Url(path));
+            problems.AddRange(await AxeAsync(sourcingPage, name));
+        }
+
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Empty(cspErrors);
+        Assert.Empty(sourcingCspErrors);
     }
 
     [Fact]

@@ -37,13 +37,20 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/api/scenarios/" + Uri.EscapeDataString(PlanningSeed.Calm), Expect.Denied, Expect.Ok, Expect.Ok },
         { "/api/scenarios/" + Uri.EscapeDataString(PlanningSeed.Calm) + "/forecast", Expect.Denied, Expect.Ok, Expect.Ok },
         { "/api/openapi.json", Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/Systems", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Systems?handler=Csv", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Systems?handler=Xlsx", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Systems/Detail?id={system}", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Mapping", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Imports", Expect.Ok, Expect.Ok, Expect.Denied },
     };
 
     [Theory]
     [MemberData(nameof(Matrix))]
     public async Task Endpoint_EachRole_GetsOkOrDenied(string path, Expect drift, Expect sourcing, Expect ledning)
     {
-        path = path.Replace("{vm}", app.ScriptVmId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        path = path.Replace("{vm}", app.ScriptVmId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{system}", app.SystemId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var isApi = path.StartsWith("/api/", StringComparison.Ordinal);
 
         using (var anonymous = app.Anonymous())
@@ -154,7 +161,7 @@ public sealed class WebAccessTests(WebAppFixture app)
     public async Task Pages_Html_HasNoInlineScriptOrStyleAttribute()
     {
         using var client = await app.SignedInAsync("drift");
-        foreach (var path in new[] { "/", "/Inventory", "/Scans", "/Sources", $"/Inventory/Resource/{app.ScriptVmId}" })
+        foreach (var path in new[] { "/", "/Inventory", "/Scans", "/Sources", $"/Inventory/Resource/{app.ScriptVmId}", "/Systems", $"/Systems/Detail?id={app.SystemId}", "/Mapping", "/Imports" })
         {
             var html = await client.GetStringAsync(path);
             Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", html);

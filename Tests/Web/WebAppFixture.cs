@@ -34,6 +34,12 @@ public sealed partial class WebAppFixture : IAsyncLifetime
 
     public long ScriptVmId { get; private set; }
 
+    /// <summary>A classified system (K3, patient data) on web-001…web-004: public cloud is blocked for it by rule K3.</summary>
+    public long SystemId { get; private set; }
+
+    /// <summary>A system with no classification ("underlag saknas").</summary>
+    public long UnclassifiedSystemId { get; private set; }
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
@@ -148,6 +154,23 @@ public sealed partial class WebAppFixture : IAsyncLifetime
             """, new { SourceId });
         await connection.ExecuteAsync(
             "UPDATE sourcing.resource SET removed_at = now() - interval '1 day' WHERE external_id = 'vm-gone'");
+        SystemId = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO sourcing.workload (name, department_id, confidentiality, integrity, availability, security_classified,
+                                           personal_data, availability_need, medical_device, requires_offline, in_house_built,
+                                           saas_available, integration_count, origins)
+            VALUES ('Journalsystemet', (SELECT id FROM sourcing.department WHERE name = 'Hälso- och sjukvårdsförvaltningen'),
+                    3, 3, 3, false, 'patient_health', 'twenty_four_seven', false, false, false, 'no', 5,
+                    '{"confidentiality": {"origin": "import", "at": "2026-01-05T10:00:00Z", "by": "register.xlsx"}}')
+            RETURNING id
+            """);
+        UnclassifiedSystemId = await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO sourcing.workload (name) VALUES ('Oklassat <i>system</i>') RETURNING id");
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO sourcing.resource_assignment (resource_id, workload_id, how, assigned_at, assigned_by)
+            SELECT id, @SystemId, 'hand', now(), 'seed' FROM sourcing.resource WHERE name IN ('web-001', 'web-002', 'web-003', 'web-004')
+            """, new { SystemId });
         await connection.ExecuteAsync(
             """
             INSERT INTO sourcing.resource_history (resource_id, scan_id, at, change, fields)

@@ -20,8 +20,12 @@ public static class NavRegistry
         new("Nav.Group.Estate", "Nav.Scans", "/Scans", Policies.Drift, 30),
         new("Nav.Group.Estate", "Nav.Jobs", "/hangfire", Policies.Drift, 90),
 
-        // Nav.Group.Portfolio (Sourcing): systems, decisions, scenarios, imports — added with their pages.
-        new("Nav.Group.Portfolio", "Nav.Scenarios", "/Scenarios", Policies.Sourcing, 40),
+        // Portfolio: Drift and Sourcing read systems and share the mapping work; editing, deciding and
+        // register imports check role Sourcing in their handlers, RVTools imports role Drift.
+        new("Nav.Group.Portfolio", "Nav.Systems", "/Systems", Policies.Inventory, 10),
+        new("Nav.Group.Portfolio", "Nav.Mapping", "/Mapping", Policies.Inventory, 20),
+        new("Nav.Group.Portfolio", "Nav.Scenarios", "/Scenarios", Policies.Sourcing, 30),
+        new("Nav.Group.Portfolio", "Nav.Imports", "/Imports", Policies.Inventory, 40),
 
         new("Nav.Group.Leadership", "Nav.Forecast", "/Forecast", Policies.Ledning, 10),
         new("Nav.Group.Leadership", "Nav.Compare", "/Forecast/Compare", Policies.Ledning, 20),

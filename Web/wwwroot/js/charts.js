@@ -24,7 +24,7 @@
           label: canvas.dataset.series || '',
           data: values,
           borderColor: accent,
-          backgroundColor: accent + '22',
+          backgroundColor: canvas.dataset.chart === 'bar' ? accent : accent + '22',
           fill: true,
           tension: 0.25,
           pointRadius: values.length > 40 ? 0 : 3

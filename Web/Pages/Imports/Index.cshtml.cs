@@ -1,0 +1,203 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sourcing.Collector.Assessment;
+using Sourcing.Collector.Auth;
+using Sourcing.Collector.Cli;
+using Sourcing.Collector.Imports;
+using Sourcing.Collector.Workloads;
+using Sourcing.Web.Security;
+
+namespace Sourcing.Web.Pages.Imports;
+
+/// <summary>
+/// File imports in two steps: upload → dry run (the preview, nothing written) → confirm. The
+/// uploaded file waits in a per-upload temporary folder between the steps, owned by the uploader.
+/// The system register is Sourcing's (role Sourcing); an RVTools export is inventory (role Drift);
+/// the page itself is open to both (policy Inventory) and each handler checks its role.
+/// </summary>
+[Authorize(Policy = Policies.Inventory)]
+[RequestSizeLimit(ImportFiles.DefaultMaxBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportFiles.DefaultMaxBytes + (1024 * 1024))]
+public sealed class IndexModel(
+    SystemRegisterImport register, RvToolsImport rvtools, IBackgroundJobClient jobs,
+    IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<IndexModel> logger) : PageModel
+{
+    public const string Register = "register";
+    public const string RvTools = "rvtools";
+
+    private static readonly string UploadRoot = Path.Combine(Path.GetTempPath(), "sourcing-imports");
+
+    public string? Kind { get; private set; }
+
+    public string? Token { get; private set; }
+
+    public string? Source { get; private set; }
+
+    public SystemImportReport? RegisterReport { get; private set; }
+
+    public RvToolsImportReport? RvToolsReport { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public bool CanImportRegister => User.IsInRole(Roles.Sourcing);
+
+    public bool CanImportRvTools => User.IsInRole(Roles.Drift);
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Step 1: stores the upload and runs the import as a dry run.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(string kind, IFormFile? file, string? source, CancellationToken cancellationToken)
+    {
+        if (!Allowed(kind))
+        {
+            return Forbid();
+        }
+
+        Kind = kind;
+        Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
+        var extension = Path.GetExtension(file?.FileName ?? "").ToLowerInvariant();
+        var extensions = kind == Register ? new[] { ".csv", ".xlsx" } : [".xlsx"];
+        if (file is null || file.Length == 0)
+        {
+            Errors = [text["Imports.NoFile"].Value];
+            return Page();
+        }
+
+        if (!extensions.Contains(extension))
+        {
+            Errors = [text["Imports.WrongType", string.Join(", ", extensions)].Value];
+            return Page();
+        }
+
+        RemoveStaleUploads();
+        var token = Guid.NewGuid().ToString("N");
+        var folder = Path.Combine(UploadRoot, token);
+        // Registers may hold names of people: only this process's user may read the waiting files.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(UploadRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        // Only the file name's safe characters are kept: it is shown and recorded as the origin ("by").
+        var name = new string(Path.GetFileNameWithoutExtension(file.FileName).Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' ? c : '_').ToArray()).Trim();
+        var path = Path.Combine(folder, (name.Length == 0 ? "import" : name) + extension);
+        await using (var stream = System.IO.File.Create(path))
+        {
+            await file.CopyToAsync(stream, cancellationToken);
+        }
+
+        await System.IO.File.WriteAllTextAsync(Path.Combine(folder, ".owner"), User.Identity?.Name ?? "", cancellationToken);
+        if (await RunAsync(kind, path, dryRun: true, cancellationToken))
+        {
+            Token = token;
+        }
+        else
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Step 2: imports the file the preview showed, then queues mapping/assessment.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(string kind, string token, string? source, CancellationToken cancellationToken)
+    {
+        if (!Allowed(kind))
+        {
+            return Forbid();
+        }
+
+        Kind = kind;
+        Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
+        var folder = Guid.TryParseExact(token, "N", out _) ? Path.Combine(UploadRoot, token) : null;
+        var owner = folder is not null && System.IO.File.Exists(Path.Combine(folder, ".owner"))
+            ? await System.IO.File.ReadAllTextAsync(Path.Combine(folder, ".owner"), cancellationToken)
+            : null;
+        if (folder is null || owner != (User.Identity?.Name ?? ""))
+        {
+            Errors = [text["Imports.Expired"].Value];
+            return Page();
+        }
+
+        var path = Directory.GetFiles(folder).First(f => !f.EndsWith(".owner", StringComparison.Ordinal));
+        var ok = await RunAsync(kind, path, dryRun: false, cancellationToken);
+        Directory.Delete(folder, recursive: true);
+        if (ok)
+        {
+            if (kind == RvTools)
+            {
+                var mapping = jobs.Enqueue<MappingJob>(j => j.RunAsync(CancellationToken.None));
+                jobs.ContinueJobWith<AnalyzeJob>(mapping, j => j.RunAsync(CancellationToken.None));
+            }
+            else
+            {
+                jobs.Enqueue<AnalyzeJob>(j => j.RunAsync(CancellationToken.None));
+            }
+
+            logger.LogInformation("User {User} imported {Kind} file {File}", User.Identity?.Name, kind, Path.GetFileName(path));
+        }
+
+        return Page();
+    }
+
+    // Previews that were never confirmed: their files are removed after a day.
+    private void RemoveStaleUploads()
+    {
+        if (!Directory.Exists(UploadRoot))
+        {
+            return;
+        }
+
+        var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-1);
+        foreach (var folder in Directory.GetDirectories(UploadRoot).Where(f => Directory.GetCreationTimeUtc(f) < cutoff))
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning(e, "Could not remove the old upload folder {Folder}", folder);
+            }
+        }
+    }
+
+    private bool Allowed(string kind) => (kind == Register && CanImportRegister) || (kind == RvTools && CanImportRvTools);
+
+    private async Task<bool> RunAsync(string kind, string path, bool dryRun, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (kind == Register)
+            {
+                RegisterReport = await register.RunAsync(path, dryRun, cancellationToken);
+            }
+            else
+            {
+                RvToolsReport = await rvtools.RunAsync(path, Source, dryRun, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (ImportFileException e)
+        {
+            // The importer's messages name sheet, row and column; shown exactly as given.
+            Errors = e.Errors;
+            return false;
+        }
+        catch (UsageException e)
+        {
+            Errors = [e.Message];
+            return false;
+        }
+    }
+}

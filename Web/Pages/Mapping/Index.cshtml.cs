@@ -1,0 +1,141 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sourcing.Analyzer.Workloads.Mapping;
+using Sourcing.Collector.Assessment;
+using Sourcing.Collector.Workloads;
+using Sourcing.Web.Security;
+
+namespace Sourcing.Web.Pages.Mapping;
+
+/// <summary>
+/// Which servers belong to which system: coverage, the ordered rules, conflicts and the unmapped
+/// work list with assignment by hand. Drift and Sourcing share this work (policy Inventory).
+/// </summary>
+[Authorize(Policy = Policies.Inventory)]
+public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, IStringLocalizer<SharedResource> text, ILogger<IndexModel> logger) : PageModel
+{
+    public const int PageSize = 100;
+
+    public MappingCoverage Coverage { get; private set; } = new(0, 0, 0, 0, 0, 0);
+
+    public IReadOnlyList<MappingRule> Rules { get; private set; } = [];
+
+    public IReadOnlyList<MappingConflictRow> Conflicts { get; private set; } = [];
+
+    public IReadOnlyList<UnmappedResourceRow> Unmapped { get; private set; } = [];
+
+    public IReadOnlyList<(long Id, string Name)> Systems { get; private set; } = [];
+
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; set; }
+
+    [FromQuery(Name = "dir")]
+    public string? Dir { get; set; }
+
+    [FromQuery(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public string? Error { get; private set; }
+
+    public UnmappedSort SortKey => Enum.TryParse<UnmappedSort>(Sort, ignoreCase: true, out var s) ? s : UnmappedSort.Storage;
+
+    public bool Descending => !string.Equals(Dir, "asc", StringComparison.OrdinalIgnoreCase);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>Puts the checked resources in one system (an existing one, or a new one by name), then re-assesses.</summary>
+    public async Task<IActionResult> OnPostAssignAsync(long[] resourceIds, long? workloadId, string? newWorkload, CancellationToken cancellationToken)
+    {
+        if (resourceIds.Length == 0 || (workloadId is null && string.IsNullOrWhiteSpace(newWorkload)))
+        {
+            Error = text["Mapping.AssignInvalid"].Value;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var by = User.Identity?.Name ?? "?";
+        var target = !string.IsNullOrWhiteSpace(newWorkload)
+            ? await store.EnsureWorkloadAsync(newWorkload.Trim(), by, cancellationToken)
+            : workloadId!.Value;
+        if (string.IsNullOrWhiteSpace(newWorkload) && !(await store.LoadForAnalysisAsync(cancellationToken)).Any(w => w.Id == target))
+        {
+            return NotFound();
+        }
+
+        var written = await store.AssignByHandAsync(resourceIds, target, by, cancellationToken);
+        jobs.Enqueue<AnalyzeJob>(j => j.RunAsync(CancellationToken.None));
+        logger.LogInformation("User {User} assigned {Count} resources to system {Workload}", by, written, target);
+        TempData["Message"] = text["Mapping.Assigned", written].Value;
+        return RedirectToPage("/Mapping/Index");
+    }
+
+    public async Task<IActionResult> OnPostAddRuleAsync(MappingRuleKind kind, string? matchKey, string? matchValue, string? matchRegex,
+        string? targetWorkload, string? targetDepartment, int position, string? description, CancellationToken cancellationToken)
+    {
+        var rule = new MappingRule
+        {
+            Kind = kind,
+            Position = position,
+            MatchKey = Blank(matchKey),
+            MatchValue = Blank(matchValue),
+            MatchRegex = Blank(matchRegex),
+            TargetWorkload = Blank(targetWorkload),
+            TargetDepartment = Blank(targetDepartment),
+            Description = Blank(description),
+        };
+        try
+        {
+            await store.SaveRuleAsync(rule, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            // The store's message is Swedish and names what is wrong with the rule.
+            Error = e.Message.Split(" (Parameter", 2)[0];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        QueueMapping();
+        TempData["Message"] = text["Mapping.RuleSaved"].Value;
+        return RedirectToPage("/Mapping/Index");
+    }
+
+    public async Task<IActionResult> OnPostDeleteRuleAsync(long id, CancellationToken cancellationToken)
+    {
+        await store.DeleteRuleAsync(id, cancellationToken);
+        QueueMapping();
+        TempData["Message"] = text["Mapping.RuleDeleted"].Value;
+        return RedirectToPage("/Mapping/Index");
+    }
+
+    // Rules changed: map again, then assess what the new mapping gives.
+    private void QueueMapping()
+    {
+        var mapping = jobs.Enqueue<MappingJob>(j => j.RunAsync(CancellationToken.None));
+        jobs.ContinueJobWith<AnalyzeJob>(mapping, j => j.RunAsync(CancellationToken.None));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Coverage = await store.CoverageAsync(cancellationToken);
+        Rules = await store.ListRulesAsync(cancellationToken);
+        Conflicts = await store.ListConflictsAsync(cancellationToken);
+        Unmapped = await store.ListUnmappedAsync(SortKey, Descending, PageSize, (Math.Max(1, PageNumber) - 1) * PageSize, cancellationToken);
+        Systems = (await store.LoadForAnalysisAsync(cancellationToken)).Select(w => (w.Id, w.Name)).ToList();
+    }
+
+    public string SortUrl(UnmappedSort key)
+    {
+        var dir = SortKey == key && Descending ? "asc" : "desc";
+        return Url.Page("/Mapping/Index", new { sort = key.ToString().ToLowerInvariant(), dir })!;
+    }
+
+    public string? AriaSort(UnmappedSort key) => SortKey != key ? null : Descending ? "descending" : "ascending";
+
+    public string PageUrl(int page) => Url.Page("/Mapping/Index", new { sort = SortKey.ToString().ToLowerInvariant(), dir = Descending ? "desc" : "asc", p = page })!;
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sourcing.Analyzer.Assessment;
+using Sourcing.Analyzer.Assessment.Learning;
+using Sourcing.Analyzer.Workloads;
+using Sourcing.Collector.Assessment;
+using Sourcing.Collector.Auth;
+using Sourcing.Collector.Workloads;
+using Sourcing.Web.Portfolio;
+using Sourcing.Web.Security;
+
+namespace Sourcing.Web.Pages.Systems;
+
+/// <summary>
+/// One system: attributes with origins, resources, gate, scores, recommendation, the model's
+/// suggestion and decisions. Drift and Sourcing read it; editing and deciding need role Sourcing.
+/// The assessment shown is computed now with the region's settings (as the decide command does),
+/// so an edit shows its effect at once; the stored one is refreshed by the queued AnalyzeJob.
+/// </summary>
+[Authorize(Policy = Policies.Inventory)]
+public sealed class DetailModel(
+    IWorkloadSource source, WorkloadStore workloads, AssessmentStore assessments, IBackgroundJobClient jobs,
+    IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<DetailModel> logger) : PageModel
+{
+    public Workload Workload { get; private set; } = null!;
+
+    public WorkloadAssessment Assessment { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, AttributeOriginView> Origins { get; private set; } = new Dictionary<string, AttributeOriginView>();
+
+    public ModelSuggestion? Suggestion { get; private set; }
+
+    public IReadOnlyList<DecisionRecord> Decisions { get; private set; } = [];
+
+    public WorkloadEditInput Edit { get; private set; } = new();
+
+    public DecisionInput Decision { get; private set; } = new();
+
+    public bool CanEdit => User.IsInRole(Roles.Sourcing);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Edit = WorkloadEditInput.From(Workload);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(long id, WorkloadEditInput edit, CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Edit = edit;
+            return Page();
+        }
+
+        var written = await workloads.UpdateByHandAsync(id, edit.ToEdit(), User.Identity?.Name ?? "?", cancellationToken);
+        if (written.Count > 0)
+        {
+            jobs.Enqueue<AnalyzeJob>(j => j.RunAsync(CancellationToken.None));
+            logger.LogInformation("User {User} edited system {Id}: {Fields}", User.Identity?.Name, id, string.Join(", ", written));
+        }
+
+        TempData["Message"] = text["Systems.Saved", written.Count].Value;
+        return RedirectToPage("/Systems/Detail", new { id });
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(long id, DecisionInput decision, CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Edit = WorkloadEditInput.From(Workload);
+        Decision = decision;
+        if (!ModelState.IsValid || decision.Destination is not { } destination || !Enum.IsDefined(destination))
+        {
+            ModelState.AddModelError("decision", text["Systems.DecisionInvalid"].Value);
+            return Page();
+        }
+
+        var gate = Assessment.Gate.For(destination);
+        if (gate.Verdict == GateVerdict.Blocked)
+        {
+            ModelState.AddModelError("decision", text["Systems.DecisionBlocked", text["Dest." + destination].Value, gate.DecidingRuleId ?? "?", gate.DecidingRuleText ?? ""].Value);
+            return Page();
+        }
+
+        var decisionId = await assessments.AddDecisionAsync(Workload, destination, decision.Reason!.Trim(), User.Identity?.Name ?? "?", time.GetUtcNow(), Assessment.Recommendation, cancellationToken);
+        logger.LogInformation("User {User} recorded decision {DecisionId}: system {Id} → {Destination}", User.Identity?.Name, decisionId, id, destination);
+        TempData["Message"] = text["Systems.DecisionSaved", text["Dest." + destination].Value].Value;
+        return RedirectToPage("/Systems/Detail", new { id });
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var workload = await source.GetWorkloadAsync(id, cancellationToken);
+        if (workload is null)
+        {
+            return false;
+        }
+
+        Workload = workload;
+        var settings = await assessments.GetSettingsAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        Assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, today);
+        using (var origins = await workloads.OriginsAsync(id, cancellationToken))
+        {
+            Origins = ReadOrigins(origins.RootElement);
+        }
+
+        Decisions = (await assessments.GetDecisionsAsync(latestPerWorkload: false, cancellationToken)).Where(d => d.WorkloadId == id).ToList();
+        if (await assessments.GetLatestModelAsync(cancellationToken) is { } model)
+        {
+            try
+            {
+                Suggestion = DecisionPredictor.Load(model.Model).Suggest(workload, Assessment, today);
+            }
+#pragma warning disable CA1031 // A model that cannot be loaded (e.g. older feature schema) must not break the page: show "no model".
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(e, "Model v{Version} could not suggest for system {Id}", model.Version, id);
+            }
+        }
+
+        return true;
+    }
+
+    private static Dictionary<string, AttributeOriginView> ReadOrigins(JsonElement root)
+    {
+        var result = new Dictionary<string, AttributeOriginView>(StringComparer.Ordinal);
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return result;
+        }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                result[property.Name] = new AttributeOriginView(value.GetString() ?? "default", null, null);
+                continue;
+            }
+
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            var origin = value.TryGetProperty("origin", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString()! : "default";
+            DateTimeOffset? at = value.TryGetProperty("at", out var a) && a.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(a.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+            var by = value.TryGetProperty("by", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
+            result[property.Name] = new AttributeOriginView(origin, at, by);
+        }
+
+        return result;
+    }
+
+    public AttributeOriginView Origin(string column) => Origins.GetValueOrDefault(column) ?? new AttributeOriginView("default", null, null);
+
+    public static string Level(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "–";
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+using Sourcing.Analyzer;
+
+namespace Sourcing.Web.Portfolio;
+
+/// <summary>The system page's "record a decision" form.</summary>
+public sealed class DecisionInput
+{
+    [Required]
+    public Destination? Destination { get; set; }
+
+    [Required]
+    [StringLength(2000, MinimumLength = 3)]
+    public string? Reason { get; set; }
+}
