@@ -20,21 +20,7 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
                         @Insecure, @Schedule, @TimeZone, @MaxConcurrency, @Settings::jsonb)
                 RETURNING id
                 """,
-                new
-                {
-                    source.Name,
-                    source.Kind,
-                    source.Url,
-                    source.Username,
-                    source.SecretEnv,
-                    source.SecretProtected,
-                    Thumbprint = NormalizeThumbprint(source.Thumbprint),
-                    source.Insecure,
-                    source.Schedule,
-                    source.TimeZone,
-                    source.MaxConcurrency,
-                    Settings = source.Settings.ToJsonString(),
-                },
+                Parameters(source, id: null),
                 cancellationToken: cancellationToken));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -61,21 +47,7 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
                    settings = @Settings::jsonb
             WHERE id = @Id
             """,
-            new
-            {
-                existing.Id,
-                source.Kind,
-                source.Url,
-                source.Username,
-                source.SecretEnv,
-                source.SecretProtected,
-                Thumbprint = NormalizeThumbprint(source.Thumbprint),
-                source.Insecure,
-                source.Schedule,
-                source.TimeZone,
-                source.MaxConcurrency,
-                Settings = source.Settings.ToJsonString(),
-            },
+            Parameters(source, existing.Id),
             cancellationToken: cancellationToken));
         return existing.Id;
     }
@@ -101,6 +73,23 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
         return await connection.QuerySingleOrDefaultAsync<SourceRow>(new CommandDefinition(
             SelectSql + " WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
+
+    private static object Parameters(NewSource source, long? id) => new
+    {
+        Id = id,
+        source.Name,
+        source.Kind,
+        source.Url,
+        source.Username,
+        source.SecretEnv,
+        source.SecretProtected,
+        Thumbprint = NormalizeThumbprint(source.Thumbprint),
+        source.Insecure,
+        source.Schedule,
+        source.TimeZone,
+        source.MaxConcurrency,
+        Settings = source.Settings.ToJsonString(),
+    };
 
     /// <summary>Lower-case hex without separators, so "AB:CD:…" and "abcd…" pin the same certificate.</summary>
     public static string? NormalizeThumbprint(string? thumbprint) =>
