@@ -64,6 +64,59 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Systems_SourcingRecordsDecision_DecisionAppearsInHistory()
+    {
+        const string Reason = "Webbläsartest: journalen stannar i egen drift";
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "sourcing");
+
+        try
+        {
+            await page.GotoAsync(Url("/Systems"));
+            await page.GetByLabel("Sök system").FillAsync("Journalsystemet");
+            await page.Locator("#q").PressAsync("Enter");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Journalsystemet", Exact = true }).ClickAsync();
+            Assert.Equal("Journalsystemet", (await page.Locator("h1").InnerTextAsync()).Trim());
+
+            await page.Locator("#decision-Destination").SelectOptionAsync("InHouse");
+            await page.Locator("#decision-Reason").FillAsync(Reason);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Registrera beslut" }).ClickAsync();
+
+            var row = page.Locator("#decisions-table tbody tr", new() { HasText = Reason });
+            await row.WaitForAsync();
+            Assert.Contains("Egen drift", await row.InnerTextAsync(), StringComparison.Ordinal);
+            await ScreenshotAsync(page, "system-decision");
+        }
+        finally
+        {
+            // The decision history feeds model training in other tests; leave it as it was.
+            await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+            await using var command = new Npgsql.NpgsqlCommand("DELETE FROM sourcing.decision WHERE reason = @reason", connection);
+            command.Parameters.AddWithValue("reason", Reason);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("/Forecast/Compare", "Jämför scenarier")]
+    [InlineData("/Reports/Board", "Styrelserapport")]
+    public async Task Leadership_Ledning_OpensPlanningPage(string path, string heading)
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        var cspErrors = CollectCspErrors(page);
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "ledning");
+
+        await page.GotoAsync(Url(path));
+
+        Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Empty(cspErrors);
+    }
+
+    [Fact]
     public async Task MainPages_Axe_NoSeriousOrCriticalViolations()
     {
         var axe = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "Web", "node_modules", "axe-core", "axe.min.js"));
@@ -94,7 +147,7 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
         var sourcingCspErrors = CollectCspErrors(sourcingPage);
         await sourcingPage.GotoAsync(Url("/Account/SignIn"));
         await SignInAsync(sourcingPage, "sourcing");
-        foreach (var (path, name) in new[] { ($"/Systems/Detail?id={app.SystemId}", "system-detail"), ("/Imports", "imports") })
+        foreach (var (path, name) in new[] { ($"/Systems/Detail?id={app.SystemId}", "system-detail"), ("/Imports", "imports"), ("/Settings", "settings") })
         {
             await sourcingPage.GotoAsync(Url(path));
             problems.AddRange(await AxeAsync(sourcingPage, name));

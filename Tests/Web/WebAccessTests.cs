@@ -43,6 +43,7 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/Systems/Detail?id={system}", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Mapping", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Imports", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Settings", Expect.Ok, Expect.Ok, Expect.Denied },
     };
 
     [Theory]
