@@ -9,6 +9,7 @@ using Sourcing.Collector;
 using Sourcing.Collector.Auth;
 using Sourcing.Collector.Scans;
 using Sourcing.Collector.Store;
+using Sourcing.Web;
 using Sourcing.Web.Api;
 using Sourcing.Web.Health;
 using Sourcing.Web.Inventory;
@@ -27,13 +28,15 @@ if (builder.Configuration.GetValue("Logging:Json", false))
 }
 
 builder.Services.AddSourcingCollector(builder.Configuration);
-builder.Services.AddHangfire(c => c.UseSourcingStorage(connectionString));
+builder.Services.AddSourcingHangfire(connectionString);
 // Every web host is also a Hangfire server (unless Hangfire:Server=false, e.g. in tests or a
 // web-only node); more capacity = more hosts on the same PostgreSQL.
 if (builder.Configuration.GetValue("Hangfire:Server", true))
 {
-    builder.Services.AddHangfireServer(o =>
+    builder.Services.AddHangfireServer((provider, o) =>
     {
+        // This host's own container builds the jobs (see AddSourcingHangfire: Hangfire's default is process-wide).
+        o.Activator = provider.GetRequiredService<JobActivator>();
         o.ServerName = $"sourcing-{Environment.MachineName}-{Environment.ProcessId}";
         o.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount));
     });

@@ -99,6 +99,56 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task Scenarios_SourcingCreatesScenarioAddsRuleAndCompares_ScenarioInComparison()
+    {
+        const string Name = "Webbläsartest: utskrift till regionens partner";
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        var cspErrors = CollectCspErrors(page);
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "sourcing");
+
+        try
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Scenarier", Exact = true }).ClickAsync();
+            await page.Locator("#create-name").FillAsync(Name);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Skapa", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(u => u.Contains("/Scenarios/Edit/", StringComparison.Ordinal));
+            Assert.Equal($"Scenario: {Name}", (await page.Locator("h1").InnerTextAsync()).Trim());
+
+            // A rule that moves the print systems to a Swedish partner in the scenario's second year.
+            var waveYear = DateTime.UtcNow.Year + 2;
+            await page.Locator("#Input_NewRuleName").FillAsync("Utskrift");
+            await page.Locator("#Input_NewRuleDestination").SelectOptionAsync("SwedishManaged");
+            await page.Locator("#Input_NewRuleYear").FillAsync(waveYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Spara och räkna om" }).ClickAsync();
+            var rule = page.Locator("#rules-table tbody tr", new() { HasText = "Utskrift" });
+            await rule.WaitForAsync();
+            Assert.Equal(0, await page.Locator("#edit-errors").CountAsync());
+            await ScreenshotAsync(page, "scenario-created");
+
+            await page.GotoAsync(Url("/Forecast/Compare"));
+            await page.GetByLabel(Name).CheckAsync();
+            await page.GetByLabel(PlanningSeed.Calm).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
+            var summary = page.Locator("#compare-summary");
+            await summary.WaitForAsync();
+            var text = await summary.InnerTextAsync();
+            Assert.Contains(Name, text, StringComparison.Ordinal);
+            Assert.Contains(PlanningSeed.Calm, text, StringComparison.Ordinal);
+            await ScreenshotAsync(page, "scenario-compare");
+            Assert.Empty(cspErrors);
+        }
+        finally
+        {
+            await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+            await using var command = new Npgsql.NpgsqlCommand("DELETE FROM sourcing.scenario WHERE name = @name", connection);
+            command.Parameters.AddWithValue("name", Name);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     [Theory]
     [InlineData("/Forecast/Compare", "Jämför scenarier")]
     [InlineData("/Reports/Board", "Styrelserapport")]

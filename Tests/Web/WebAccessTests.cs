@@ -249,8 +249,13 @@ public sealed class WebAccessTests(WebAppFixture app)
         using var response = await client.PostAsync($"/Sources?handler=Scan&id={app.SourceId}", form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Scans", response.Headers.Location!.OriginalString);
+        Assert.Equal($"/Scans?awaiting={app.SourceId}", response.Headers.Location!.OriginalString);
         Assert.Equal(before + 1, storage.GetMonitoringApi().EnqueuedCount("default"));
+
+        // The scans page waits for the queued job (no Hangfire server here, so it never starts) and says so.
+        var html = await client.GetStringAsync($"/Scans?awaiting={app.SourceId}");
+        Assert.Contains($"data-source-id=\"{app.SourceId}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Väntar på att skanningen av vcenter-visby ska starta", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Sourcing.Collector.Auth;
 using Sourcing.Collector.Planning;
 using Sourcing.Tests.Support;
@@ -179,8 +180,13 @@ public sealed partial class WebAppFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The app configured for tests (SharedResource marks the Web assembly: the name Program is taken by the CLI too): the fixture's database, its own key folder, no Hangfire server (jobs stay queued).</summary>
-internal sealed class SourcingWebFactory(string connectionString, string keysPath) : WebApplicationFactory<Sourcing.Web.SharedResource>
+/// <summary>
+/// The app configured for tests (SharedResource marks the Web assembly: the name Program is taken by the CLI too): the fixture's
+/// database, its own key folder, and no Hangfire server (jobs stay queued) unless <paramref name="settings"/> switches it on.
+/// </summary>
+internal sealed class SourcingWebFactory(
+    string connectionString, string keysPath, IReadOnlyDictionary<string, string>? settings = null, ListLoggerProvider? logs = null)
+    : WebApplicationFactory<Sourcing.Web.SharedResource>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -189,10 +195,19 @@ internal sealed class SourcingWebFactory(string connectionString, string keysPat
         builder.UseSetting("DataProtection:KeysPath", keysPath);
         builder.UseSetting("Hangfire:Server", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         // Planning reads systems from workloads and assessments; the scenario pages get a fixed set instead.
         builder.ConfigureTestServices(services => services.AddSingleton<IPlanningSystemSource, FakePlanningSystemSource>());
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
     }
 }
 
 [CollectionDefinition("Web")]
-public sealed class WebGroup : ICollectionFixture<WebAppFixture>, ICollectionFixture<BrowserFixture>;
+public sealed class WebGroup : ICollectionFixture<WebAppFixture>, ICollectionFixture<BrowserFixture>, ICollectionFixture<ScanJourneyFixture>;

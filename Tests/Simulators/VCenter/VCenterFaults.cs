@@ -12,6 +12,7 @@ public sealed class VCenterFaults
     private int _fail503;
     private int _throttle429;
     private int _reset;
+    private volatile TaskCompletionSource? _hold;
 
     public int VmListCap { get; set; } = DefaultVmListCap;
 
@@ -32,6 +33,15 @@ public sealed class VCenterFaults
     /// <summary>Requests whose path starts with a key always answer 503 (one broken service, e.g. "/api/cis/tagging").</summary>
     public ConcurrentDictionary<string, bool> BrokenPaths { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// From now on, requests for one VM (details, guest identity) wait until <see cref="Release"/>: a test can look at a
+    /// scan while it runs without depending on how fast the machine is.
+    /// </summary>
+    public void HoldVmRequests() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets held and later VM requests through.</summary>
+    public void Release() => _hold?.TrySetResult();
+
     /// <summary>The next <paramref name="count"/> requests answer 503 (a burst, e.g. vpxd restarting).</summary>
     public void Fail503(int count) => Interlocked.Exchange(ref _fail503, count);
 
@@ -40,6 +50,11 @@ public sealed class VCenterFaults
 
     /// <summary>The next <paramref name="count"/> requests have their connection reset.</summary>
     public void ResetConnections(int count) => Interlocked.Exchange(ref _reset, count);
+
+    internal Task WaitIfHeldAsync(string path, CancellationToken cancellationToken) =>
+        _hold is { } hold && (path.StartsWith("/api/vcenter/vm/", StringComparison.Ordinal) || path.StartsWith("/rest/vcenter/vm/", StringComparison.Ordinal))
+            ? hold.Task.WaitAsync(cancellationToken)
+            : Task.CompletedTask;
 
     internal bool Take503() => Take(ref _fail503);
 

@@ -146,6 +146,7 @@ public sealed class VCenterSimulator : IAsyncDisposable
                 return;
             }
 
+            await Faults.WaitIfHeldAsync(request.Path.Value ?? "", context.RequestAborted);
             if (Faults.Latency > TimeSpan.Zero)
             {
                 await Task.Delay(Faults.Latency, context.RequestAborted);

@@ -1,14 +1,41 @@
+using Dapper;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Npgsql;
 using Sourcing.Collector.Scans;
+using Sourcing.Collector.Sources;
 using Sourcing.Web.Security;
 
 namespace Sourcing.Web.Pages.Scans;
 
 [Authorize(Policy = Policies.Drift)]
-public sealed class IndexModel(ScanStore scans) : PageModel
+public sealed class IndexModel(ScanStore scans, SourceStore sources, NpgsqlDataSource dataSource) : PageModel
 {
     public IReadOnlyList<ScanRow> Scans { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Scans = await scans.RecentAsync(100, cancellationToken);
+    /// <summary>The source whose "Skanna nu" just queued a job that has not started yet (null when nothing is awaited).</summary>
+    public SourceRow? Awaiting { get; private set; }
+
+    /// <summary>The newest scan of <see cref="Awaiting"/> at render time: a newer one means the queued job has started.</summary>
+    public long AwaitingAfterScanId { get; private set; }
+
+    public async Task OnGetAsync([FromQuery] long? awaiting, CancellationToken cancellationToken)
+    {
+        Scans = await scans.RecentAsync(100, cancellationToken);
+        if (awaiting is { } sourceId && await sources.GetAsync(sourceId, cancellationToken) is { } source)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var latest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT max(id) FROM sourcing.scan WHERE source_id = @sourceId", new { sourceId }, cancellationToken: cancellationToken)) ?? 0;
+            // The job may have started between the redirect and this page: then its row is already here and there is nothing to wait for.
+            var started = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM sourcing.scan WHERE source_id = @sourceId AND status = 'running')", new { sourceId }, cancellationToken: cancellationToken));
+            if (!started)
+            {
+                Awaiting = source;
+                AwaitingAfterScanId = latest;
+            }
+        }
+    }
 }

@@ -43,6 +43,6 @@ public sealed class IndexModel(
         var jobId = jobs.Enqueue<ScanJob>(job => job.RunAsync(id, "manual", CancellationToken.None));
         logger.LogInformation("User {User} queued a scan of source {Source} (job {JobId})", User.Identity?.Name, source.Name, jobId);
         TempData["Message"] = text["Sources.ScanQueued", source.Name].Value;
-        return RedirectToPage("/Scans/Index");
+        return RedirectToPage("/Scans/Index", new { awaiting = id });
     }
 }

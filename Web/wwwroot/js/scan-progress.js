@@ -1,17 +1,34 @@
-// Live progress of running scans on the scans page: polls /api/scans/progress every 2 s and
-// updates "412 av 1 500 VM". When a scan ends the page reloads to show its final counts.
+// Live progress of scans on the scans page: polls /api/scans/progress every 2 s.
+// - A running scan's row shows "412 av 1 500 VM"; when it ends the page reloads to show its final counts.
+// - After "Skanna nu" the page waits for the queued job to start (a scan of that source newer than the
+//   newest one when the page was drawn), then reloads so the running row appears. After a minute without
+//   a start it says so, since every worker may be busy with other jobs.
 (function () {
   'use strict';
   var rows = document.querySelectorAll('tr[data-status="running"]');
-  if (rows.length === 0) {
+  var awaiting = document.getElementById('scan-awaiting');
+  if (rows.length === 0 && !awaiting) {
     return;
   }
 
   var lang = document.documentElement.lang || 'sv';
   var numberFormat = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE');
+  var awaitingSince = Date.now();
 
   function format(template, done, total) {
     return template.replace('{0}', numberFormat.format(done)).replace('{1}', numberFormat.format(total));
+  }
+
+  function reloadWithoutAwaiting() {
+    var url = new URL(window.location.href);
+    url.searchParams.delete('awaiting');
+    window.location.replace(url.toString());
+  }
+
+  function started(scans) {
+    var sourceId = Number(awaiting.dataset.sourceId);
+    var after = Number(awaiting.dataset.afterScanId);
+    return scans.some(function (s) { return s.sourceId === sourceId && s.id > after; });
   }
 
   function poll() {
@@ -21,6 +38,13 @@
         return response.json();
       })
       .then(function (scans) {
+        if (awaiting && started(scans)) {
+          reloadWithoutAwaiting();
+          return;
+        }
+        if (awaiting && Date.now() - awaitingSince > 60000) {
+          awaiting.querySelector('.awaiting-text').textContent = awaiting.dataset.slowText;
+        }
         var byId = {};
         scans.forEach(function (s) { byId[s.id] = s; });
         var finished = false;
@@ -43,7 +67,7 @@
           }
         });
         if (finished) {
-          window.location.reload();
+          reloadWithoutAwaiting();
         } else {
           window.setTimeout(poll, 2000);
         }
@@ -51,5 +75,5 @@
       .catch(function () { window.setTimeout(poll, 10000); });
   }
 
-  window.setTimeout(poll, 2000);
+  window.setTimeout(poll, awaiting ? 1000 : 2000);
 })();

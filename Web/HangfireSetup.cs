@@ -1,0 +1,24 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Sourcing.Collector;
+
+namespace Sourcing.Web;
+
+/// <summary>
+/// Hangfire's defaults are process-wide (JobStorage.Current, JobActivator.Current). Registering this container's own
+/// storage and activator first keeps a host's jobs, client and dashboard on its own database and services, also when a
+/// second host shares the process (the browser tests run two).
+/// </summary>
+internal static class HangfireSetup
+{
+    public static IServiceCollection AddSourcingHangfire(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => CollectorServices.CreateHangfireStorage(connectionString));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        return services.AddHangfire((provider, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
+    }
+}
