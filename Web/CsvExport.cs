@@ -63,7 +63,8 @@ public static class CsvExport
         null => "",
         double d => double.IsFinite(d) ? Math.Round(d, 6).ToString("0.######", CultureInfo.InvariantCulture) : "",
         float f => Cell((double)f),
-        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        // "40.00" from a numeric column is written "40".
+        decimal m => m.ToString("0.############################", CultureInfo.InvariantCulture),
         int or long or short or byte => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         bool b => b ? "true" : "false",
         DateTime t => Display.Iso(t),
