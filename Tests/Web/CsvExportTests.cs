@@ -240,6 +240,20 @@ public sealed partial class CsvExportTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task BoardAssumptions_Csv_HasEveryDefaultWithItsSource()
+    {
+        using var client = await app.SignedInAsync("ledning");
+
+        var csv = await GetCsvAsync(client, "/Reports/Board?handler=CsvAssumptions", "antaganden");
+
+        Assert.Equal("key,label,default_value,unit,source,source_urls,confidence", csv.Header);
+        Assert.Equal(PlanningDefaults.All.Select(p => p.Key), csv.Rows.Select(r => r[0]));
+        var vms = Assert.Single(csv.Rows, r => r[0] == ParameterKeys.VmsPerOpsFte);
+        Assert.Equal(["Virtuella servrar per driftårsarbetare", "60", "VM/FTE"], vms[1..4]);
+        Assert.Contains("href=\"/Reports/Board?handler=CsvAssumptions\"", await client.GetStringAsync("/Reports/Board"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SystemDetail_Csv_GateAttributesAndResources()
     {
         using var client = await app.SignedInAsync("drift");
