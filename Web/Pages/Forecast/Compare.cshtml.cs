@@ -12,7 +12,7 @@ namespace Sourcing.Web.Pages.Forecast;
 
 /// <summary>Two to four scenarios side by side against the baseline, with the assumptions that differ.</summary>
 [Authorize(Policy = Policies.Ledning)]
-public sealed class CompareModel(PlanningService planning, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class CompareModel(PlanningService planning, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
     public const int MaxScenarios = 4;
 
@@ -27,7 +27,68 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
 
     public string? Message { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The summary table.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadForCsvAsync(cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("jamforelse", time),
+            ["scenario", "moves", "freed_fte", "net_cost_mkr", "surplus_fte_years"],
+            Results.Select(r => new object?[] { r.Scenario.Name, r.Plan.Moves.Count, r.Forecast.FinalFreedFte, r.Forecast.NetCostMkr, r.Forecast.SurplusFteYears }),
+            cancellationToken);
+    }
+
+    /// <summary>The three year-by-year tables (FTE, cumulative net cost, freed FTE) in one long table, the baseline included.</summary>
+    public async Task<IActionResult> OnGetCsvYearsAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadForCsvAsync(cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        var c = Comparison!;
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("jamforelse-per-ar", time),
+            ["series", "is_baseline", "year", "drift_fte", "utveckling_fte", "freed_fte", "cumulative_net_cost_mkr"],
+            WithBaseline.SelectMany(series => series.Points.Select(p => new object?[]
+            {
+                series.Name, ReferenceEquals(series, c.Baseline), p.Year, p.DriftFte, p.UtvecklingFte, p.FreedFte, p.CumulativeNetCostMkr,
+            })), cancellationToken);
+    }
+
+    /// <summary>The assumptions that differ, one row per assumption and scenario.</summary>
+    public async Task<IActionResult> OnGetCsvAssumptionsAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadForCsvAsync(cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("jamforelse-antaganden", time),
+            ["key", "label", "scenario", "value"],
+            Comparison!.DifferingAssumptions.SelectMany(d => d.Values.Select((v, i) => new object?[] { d.Key, d.Label, i < Results.Count ? Results[i].Scenario.Name : null, v })),
+            cancellationToken);
+    }
+
+    public string CsvUrl(string handler) =>
+        Url.Page("/Forecast/Compare", handler)! + string.Concat(Names.Select(n => "&names=" + Uri.EscapeDataString(n)));
+
+    private async Task<IActionResult?> LoadForCsvAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return Comparison is null ? BadRequest(Message ?? "") : null;
+    }
+
+    /// <summary>Runs the picked scenarios; false when one of them does not exist.</summary>
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Scenarios = await planning.Store.ListAsync(cancellationToken);
         var names = Names.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal).ToList();
@@ -41,7 +102,7 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
         {
             Message = text["Compare.PickRange", MaxScenarios];
             Names = names;
-            return Page();
+            return true;
         }
 
         Names = names;
@@ -52,7 +113,7 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
             var stored = await planning.Store.GetAsync(name, cancellationToken);
             if (stored is null)
             {
-                return NotFound();
+                return false;
             }
 
             try
@@ -62,13 +123,13 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
             catch (ArgumentException e)
             {
                 Message = name + ": " + e.Message;
-                return Page();
+                return true;
             }
         }
 
         Results = results;
         Comparison = ScenarioComparer.Compare([.. results.Select(r => (r.Scenario, r.Forecast))]);
-        return Page();
+        return true;
     }
 
     private IReadOnlyList<string> Labels => [.. Comparison!.Years.Select(y => y.ToString(CultureInfo.InvariantCulture))];

@@ -11,7 +11,7 @@ namespace Sourcing.Web.Pages.Forecast;
 
 /// <summary>The forecast of one scenario (default: the one chosen for leadership), with charts and an Excel download.</summary>
 [Authorize(Policy = Policies.Ledning)]
-public sealed class IndexModel(PlanningService planning, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(PlanningService planning, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
@@ -60,6 +60,50 @@ public sealed class IndexModel(PlanningService planning, IStringLocalizer<Shared
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "prognos-" + Sourcing.Web.Pages.Scenarios.IndexModel.FileName(stored.Summary.Name) + ".xlsx");
+    }
+
+    /// <summary>The year-by-year table (and the charts' tables, which are parts of it), one row per year; costs in SEK.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var stored = await planning.FindAsync(Name, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        var result = await planning.RunAsync(stored.Scenario, cancellationToken);
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("prognos-" + Sourcing.Web.Pages.Scenarios.IndexModel.FileName(stored.Summary.Name), time),
+            [
+                "scenario", "year", "systems_moving", "moved_drift_hours", "moved_drift_fte", "drift_fte", "utveckling_fte", "in_retraining_fte",
+                "bestallar_fte", "freed_fte", "left_by_attrition_fte", "left_by_retirement_fte", "retrained_fte", "transferred_fte", "surplus_fte",
+                "internal_staff_cost_sek", "supplier_cost_sek", "cloud_cost_sek", "saas_cost_sek", "transition_cost_sek", "governance_cost_sek",
+                "total_cost_sek", "baseline_cost_sek", "difference_sek", "cumulative_difference_sek",
+            ],
+            result.Forecast.Years.Select(y => new object?[]
+            {
+                stored.Summary.Name, y.Year, y.SystemsMoving, y.MovedDriftHours, y.MovedDriftFte, y.DriftFte, y.UtvecklingFte, y.InRetrainingFte,
+                y.BestallarFte, y.FreedFte, y.LeftByAttritionFte, y.LeftByRetirementFte, y.RetrainedFte, y.TransferredFte, y.SurplusFte,
+                Math.Round(y.InternalStaffCost), Math.Round(y.SupplierCost), Math.Round(y.CloudCost), Math.Round(y.SaasCost), Math.Round(y.TransitionCost),
+                Math.Round(y.GovernanceCost), Math.Round(y.TotalCost), Math.Round(y.BaselineCost), Math.Round(y.Difference), Math.Round(y.CumulativeDifference),
+            }), cancellationToken);
+    }
+
+    /// <summary>The systems per wave table.</summary>
+    public async Task<IActionResult> OnGetCsvWavesAsync(CancellationToken cancellationToken)
+    {
+        var stored = await planning.FindAsync(Name, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        var result = await planning.RunAsync(stored.Scenario, cancellationToken);
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("vagor-" + Sourcing.Web.Pages.Scenarios.IndexModel.FileName(stored.Summary.Name), time),
+            ["scenario", "wave_year", "wave_quarter", "destination", "system_count", "system_ids", "systems"],
+            result.Forecast.Waves.Select(w => new object?[]
+            {
+                stored.Summary.Name, w.Wave.Year, w.Wave.Quarter, w.Destination, w.SystemIds.Count, string.Join(';', w.SystemIds), string.Join(';', w.SystemNames),
+            }), cancellationToken);
     }
 
     /// <summary>Drift, development and retained FTE per year as stacked areas.</summary>

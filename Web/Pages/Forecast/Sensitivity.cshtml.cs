@@ -12,7 +12,7 @@ namespace Sourcing.Web.Pages.Forecast;
 
 /// <summary>Tornado: each key assumption at ±20 %, and what freed FTE and net cost become.</summary>
 [Authorize(Policy = Policies.Ledning)]
-public sealed class SensitivityModel(PlanningService planning, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SensitivityModel(PlanningService planning, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
@@ -46,6 +46,29 @@ public sealed class SensitivityModel(PlanningService planning, IStringLocalizer<
         }
 
         return Page();
+    }
+
+    /// <summary>The table under the tornado charts: each assumption at low and high, and the outcomes.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var stored = await planning.FindAsync(Name, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        var run = await planning.RunAsync(stored.Scenario, cancellationToken);
+        var result = SensitivityAnalyzer.Run(run.Plan, run.Assumptions);
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("kanslighet-" + Sourcing.Web.Pages.Scenarios.IndexModel.FileName(stored.Summary.Name), time),
+            [
+                "key", "label", "variation", "low_value", "base_value", "high_value", "freed_fte_low", "freed_fte_high", "net_cost_mkr_low",
+                "net_cost_mkr_high", "surplus_fte_years_low", "surplus_fte_years_high",
+            ],
+            result.Entries.Select(e => new object?[]
+            {
+                e.Key, e.Label, result.Variation, e.LowValue, e.BaseValue, e.HighValue, e.FreedFteLow, e.FreedFteHigh, e.NetCostMkrLow,
+                e.NetCostMkrHigh, e.SurplusFteYearsLow, e.SurplusFteYearsHigh,
+            }), cancellationToken);
     }
 
     /// <summary>Floating bars from the low to the high outcome, one per assumption, largest swing on top.</summary>

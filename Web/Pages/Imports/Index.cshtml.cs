@@ -118,19 +118,14 @@ public sealed class IndexModel(
 
         Kind = kind;
         Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
-        var folder = Guid.TryParseExact(token, "N", out _) ? Path.Combine(UploadRoot, token) : null;
-        var owner = folder is not null && System.IO.File.Exists(Path.Combine(folder, ".owner"))
-            ? await System.IO.File.ReadAllTextAsync(Path.Combine(folder, ".owner"), cancellationToken)
-            : null;
-        if (folder is null || owner != (User.Identity?.Name ?? ""))
+        if (await UploadedFileAsync(token, cancellationToken) is not { } path)
         {
             Errors = [text["Imports.Expired"].Value];
             return Page();
         }
 
-        var path = Directory.GetFiles(folder).First(f => !f.EndsWith(".owner", StringComparison.Ordinal));
         var ok = await RunAsync(kind, path, dryRun: false, cancellationToken);
-        Directory.Delete(folder, recursive: true);
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
         if (ok)
         {
             if (kind == RvTools)
@@ -147,6 +142,56 @@ public sealed class IndexModel(
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// The preview's change table in full (the page shows at most 500 rows), from a dry run of the
+    /// waiting upload; nothing is written. Only the uploader can fetch it.
+    /// </summary>
+    public async Task<IActionResult> OnGetCsvAsync(string kind, string token, string? source, CancellationToken cancellationToken)
+    {
+        if (!Allowed(kind))
+        {
+            return Forbid();
+        }
+
+        if (await UploadedFileAsync(token, cancellationToken) is not { } path)
+        {
+            return NotFound();
+        }
+
+        Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
+        if (!await RunAsync(kind, path, dryRun: true, cancellationToken))
+        {
+            return BadRequest(string.Join('\n', Errors));
+        }
+
+        IEnumerable<object?[]> rows = kind == Register
+            ? RegisterReport!.Changes.SelectMany(c => c.Fields.Select(f => new object?[] { c.Added ? "added" : "changed", c.Name, null, f.Attribute, f.Column, f.Old, f.New }))
+            :
+            [
+                .. RvToolsReport!.Plan.Added.Select(a => new object?[] { "added", a.Name, a.Kind, null, null, null, null }),
+                .. RvToolsReport.Plan.Changed.SelectMany(c => c.Fields.Select(f => new object?[] { "changed", c.Name, null, f.Attribute, f.Column, f.Old, f.New })),
+                .. RvToolsReport.Plan.Removed.Select(r => new object?[] { "removed", r, null, null, null, null, null }),
+                .. RvToolsReport.Plan.Restored.Select(r => new object?[] { "restored", r, null, null, null, null, null }),
+            ];
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("importandringar", time),
+            ["change", "name", "kind", "field", "column", "old_value", "new_value"], rows, cancellationToken);
+    }
+
+    /// <summary>The file a preview left waiting, if the token is well formed and the signed-in user uploaded it.</summary>
+    private async Task<string?> UploadedFileAsync(string? token, CancellationToken cancellationToken)
+    {
+        var folder = Guid.TryParseExact(token, "N", out _) ? Path.Combine(UploadRoot, token!) : null;
+        var owner = folder is not null && System.IO.File.Exists(Path.Combine(folder, ".owner"))
+            ? await System.IO.File.ReadAllTextAsync(Path.Combine(folder, ".owner"), cancellationToken)
+            : null;
+        if (folder is null || owner != (User.Identity?.Name ?? ""))
+        {
+            return null;
+        }
+
+        return Directory.GetFiles(folder).First(f => !f.EndsWith(".owner", StringComparison.Ordinal));
     }
 
     // Previews that were never confirmed: their files are removed after a day.

@@ -15,7 +15,7 @@ namespace Sourcing.Web.Pages.Mapping;
 /// work list with assignment by hand. Drift and Sourcing share this work (policy Inventory).
 /// </summary>
 [Authorize(Policy = Policies.Inventory)]
-public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, IStringLocalizer<SharedResource> text, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {
     public const int PageSize = 100;
 
@@ -45,6 +45,36 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
     public bool Descending => !string.Equals(Dir, "asc", StringComparison.OrdinalIgnoreCase);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>Every unmapped resource in the page's sort order, not just the shown page.</summary>
+    public async Task<IActionResult> OnGetCsvUnmappedAsync(CancellationToken cancellationToken)
+    {
+        var rows = await store.ListUnmappedAsync(SortKey, Descending, int.MaxValue, 0, cancellationToken);
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("omappade-resurser", time),
+            ["id", "source", "kind", "name", "folder_path", "resource_group", "guest_os", "cpu_count", "memory_mib", "storage_gib"],
+            rows.Select(r => new object?[] { r.Id, r.Source, r.Kind, r.Name, r.FolderPath, r.ResourceGroup, r.GuestOs, r.CpuCount, r.MemoryMib, r.StorageGib }),
+            cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetCsvRulesAsync(CancellationToken cancellationToken)
+    {
+        var rules = await store.ListRulesAsync(cancellationToken);
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("mappningsregler", time),
+            ["id", "position", "kind", "match_key", "match_value", "match_regex", "target_workload", "target_department", "enabled", "description"],
+            rules.Select(r => new object?[]
+            {
+                r.Id, r.Position, MappingRule.KindName(r.Kind), r.MatchKey, r.MatchValue, r.MatchRegex, r.TargetWorkload, r.TargetDepartment, r.Enabled, r.Description,
+            }), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetCsvConflictsAsync(CancellationToken cancellationToken)
+    {
+        var conflicts = await store.ListConflictsAsync(cancellationToken);
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("mappningskonflikter", time),
+            ["resource_id", "resource_name", "rule_ids", "workloads", "detected_at"],
+            conflicts.Select(c => new object?[] { c.ResourceId, c.ResourceName, string.Join(';', c.RuleIds), string.Join(';', c.Workloads), c.DetectedAt }),
+            cancellationToken);
+    }
 
     /// <summary>Puts the checked resources in one system (an existing one, or a new one by name), then re-assesses.</summary>
     public async Task<IActionResult> OnPostAssignAsync(long[] resourceIds, long? workloadId, string? newWorkload, CancellationToken cancellationToken)
@@ -136,6 +166,8 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
     }
 
     public string? AriaSort(UnmappedSort key) => SortKey != key ? null : Descending ? "descending" : "ascending";
+
+    public string UnmappedCsvUrl => Url.Page("/Mapping/Index", "CsvUnmapped", new { sort = SortKey.ToString().ToLowerInvariant(), dir = Descending ? "desc" : "asc" })!;
 
     public string PageUrl(int page) => Url.Page("/Mapping/Index", new { sort = SortKey.ToString().ToLowerInvariant(), dir = Descending ? "desc" : "asc", p = page })!;
 }

@@ -67,4 +67,11 @@ public sealed class BoardModel(PlanningService planning, TimeProvider time) : Pa
 
         return Page();
     }
+
+    /// <summary>The assumptions table: every parameter's default with its source (the comparison and forecast tables have their exports on their own pages).</summary>
+    public Task<IActionResult> OnGetCsvAssumptionsAsync(CancellationToken cancellationToken) =>
+        CsvExport.WriteAsync(Response, CsvExport.FileName("antaganden", time),
+            ["key", "label", "default_value", "unit", "source", "source_urls", "confidence"],
+            PlanningDefaults.All.Select(p => new object?[] { p.Key, p.Label, p.Value, p.Unit, p.Source, p.SourceUrl, p.Confidence }),
+            cancellationToken);
 }

@@ -10,8 +10,10 @@ using Sourcing.Web.Security;
 namespace Sourcing.Web.Pages.Scans;
 
 [Authorize(Policy = Policies.Drift)]
-public sealed class IndexModel(ScanStore scans, SourceStore sources, NpgsqlDataSource dataSource) : PageModel
+public sealed class IndexModel(ScanStore scans, SourceStore sources, NpgsqlDataSource dataSource, TimeProvider time) : PageModel
 {
+    public const int Shown = 100;
+
     public IReadOnlyList<ScanRow> Scans { get; private set; } = [];
 
     /// <summary>The source whose "Skanna nu" just queued a job that has not started yet (null when nothing is awaited).</summary>
@@ -22,7 +24,7 @@ public sealed class IndexModel(ScanStore scans, SourceStore sources, NpgsqlDataS
 
     public async Task OnGetAsync([FromQuery] long? awaiting, CancellationToken cancellationToken)
     {
-        Scans = await scans.RecentAsync(100, cancellationToken);
+        Scans = await scans.RecentAsync(Shown, cancellationToken);
         if (awaiting is { } sourceId && await sources.GetAsync(sourceId, cancellationToken) is { } source)
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -37,5 +39,18 @@ public sealed class IndexModel(ScanStore scans, SourceStore sources, NpgsqlDataS
                 AwaitingAfterScanId = latest;
             }
         }
+    }
+
+    /// <summary>The whole scan history, newest first; the page shows only the latest <see cref="Shown"/>.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var rows = await scans.RecentAsync(int.MaxValue, cancellationToken);
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("skanningar", time),
+            ["id", "source", "trigger", "started_at", "finished_at", "status", "added", "changed", "removed", "unchanged", "skipped", "errors"],
+            rows.Select(s => new object?[]
+            {
+                s.Id, s.SourceName, s.Trigger, s.StartedAt, s.FinishedAt, s.Status, s.Added, s.Changed, s.Removed, s.Unchanged, s.Skipped,
+                string.Join("; ", s.Errors),
+            }), cancellationToken);
     }
 }

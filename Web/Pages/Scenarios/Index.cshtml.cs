@@ -96,6 +96,19 @@ public sealed class IndexModel(PlanningService planning, TimeProvider time, IStr
         return File(bytes, "application/json", FileName(name) + ".json");
     }
 
+    /// <summary>The scenario list as the page computes it (each scenario's plan and forecast run now).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("scenarier", time),
+            ["name", "owner", "chosen_for_leadership", "start_year", "end_year", "moves", "freed_fte", "net_cost_mkr", "surplus_fte_years", "has_errors"],
+            Rows.Select(r => new object?[]
+            {
+                r.Summary.Name, r.Summary.Owner, r.Summary.ChosenForLeadership, r.Scenario.StartYear, r.Scenario.EndYear, r.Moves, r.FreedFte,
+                r.NetCostMkr, r.SurplusFteYears, r.HasErrors,
+            }), cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0 || file.Length > MaxUploadBytes)

@@ -116,6 +116,79 @@ public sealed class DetailModel(
         return RedirectToPage("/Systems/Detail", new { id });
     }
 
+    /// <summary>The gate table: verdict, deciding rule, conditions and score per destination.</summary>
+    public async Task<IActionResult> OnGetCsvGateAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return await CsvExport.WriteAsync(Response, FileName("regelgrind"),
+            ["system", "destination", "verdict", "deciding_rule_id", "deciding_rule_text", "conditions", "score"],
+            Assessment.Gate.Destinations.Select(g => new object?[]
+            {
+                Workload.Name, g.Destination, g.Verdict, g.DecidingRuleId, g.DecidingRuleText, string.Join("; ", g.Conditions),
+                Assessment.Scores.FirstOrDefault(x => x.Destination == g.Destination)?.Score,
+            }), cancellationToken);
+    }
+
+    /// <summary>The attribute table with raw values (codes, not the page's Swedish labels) and where each came from.</summary>
+    public async Task<IActionResult> OnGetCsvAttributesAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var w = Workload;
+        var values = new (string Column, object? Value)[]
+        {
+            ("department", w.Department), ("management_object", w.ManagementObject), ("object_owner", w.ObjectOwner),
+            ("confidentiality", w.Confidentiality), ("integrity", w.Integrity), ("availability", w.Availability),
+            ("security_classified", w.SecurityClassified), ("personal_data", w.PersonalData), ("availability_need", w.AvailabilityNeed),
+            ("medical_device", w.MedicalDeviceDependency), ("requires_offline", w.RequiresOffline), ("in_house_built", w.InHouseBuilt),
+            ("vendor", w.Vendor), ("saas_available", w.SaasAvailable), ("integration_count", w.IntegrationCount),
+            ("contract_end", w.ContractEnd), ("lifecycle", w.Lifecycle),
+        };
+        return await CsvExport.WriteAsync(Response, FileName("uppgifter"),
+            ["system", "attribute", "value", "origin", "origin_at", "origin_by"],
+            values.Select(v =>
+            {
+                var o = Origin(v.Column);
+                return new object?[] { w.Name, v.Column, v.Value, o.Origin, o.At, o.By };
+            }),
+            cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetCsvResourcesAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return await CsvExport.WriteAsync(Response, FileName("resurser"),
+            ["system", "id", "name", "kind", "os_family", "os_version", "support", "cpu_count", "memory_mib", "storage_gib"],
+            Workload.Resources.Select(r => new object?[] { Workload.Name, r.Id, r.Name, r.Kind, r.OsFamily, r.OsVersion, r.Support, r.CpuCount, r.MemoryMib, r.StorageGib }),
+            cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetCsvDecisionsAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return await CsvExport.WriteAsync(Response, FileName("beslut"),
+            ["system", "decided_at", "destination", "reason", "decided_by", "recommended_destination", "recommended_confidence"],
+            Decisions.Select(d => new object?[] { Workload.Name, d.DecidedAt, d.Destination, d.Reason, d.DecidedBy, d.RecommendedDestination, d.RecommendedConfidence }),
+            cancellationToken);
+    }
+
+    private string FileName(string table) => CsvExport.FileName(table + "-" + Sourcing.Web.Pages.Scenarios.IndexModel.FileName(Workload.Name), time);
+
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
         var workload = await source.GetWorkloadAsync(id, cancellationToken);
