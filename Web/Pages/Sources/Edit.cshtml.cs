@@ -37,6 +37,10 @@ public sealed partial class EditModel(
 
     public bool IsNew => Id is null;
 
+    /// <summary>Route values for the form's actions: an explicit null id makes page URLs with a handler fail to generate.</summary>
+    public Dictionary<string, string> IdRoute =>
+        Id is { } id ? new(StringComparer.Ordinal) { ["id"] = id.ToString(CultureInfo.InvariantCulture) } : new(StringComparer.Ordinal);
+
     public bool IsAzure => Input.Kind == "azure";
 
     public bool HasStoredSecret => Existing?.SecretProtected is not null;
