@@ -141,6 +141,17 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
             problems.AddRange(await AxeAsync(page, name));
         }
 
+        // The source form with its errors shown, and with a certificate that could not be read.
+        await page.GotoAsync(Url("/Sources/Edit"));
+        await page.FillAsync("#Input_Url", "http://vcenter.region.se");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara källan" }).ClickAsync();
+        await page.Locator("#source-errors").WaitForAsync();
+        problems.AddRange(await AxeAsync(page, "source-errors"));
+        await page.FillAsync("#Input_Url", "https://127.0.0.1:1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hämta certifikatets tumavtryck" }).ClickAsync();
+        await page.Locator("#probe-error").WaitForAsync();
+        problems.AddRange(await AxeAsync(page, "source-probe-error"));
+
         // Sourcing sees the edit and decision forms and the register import.
         await using var sourcingContext = await NewContextAsync();
         await sourcingContext.AddInitScriptAsync(axe);
