@@ -43,6 +43,7 @@ if (builder.Configuration.GetValue("Hangfire:Server", true))
 }
 
 builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<Sourcing.Web.Sources.CertificateProbe>();
 builder.Services.AddSingleton<LocalAccounts>();
 builder.Services.AddSingleton<InventoryStore>();
 builder.Services.AddSingleton<OverviewStore>();

@@ -23,19 +23,29 @@ public sealed class ScheduleRegistrar(SourceStore sources, IRecurringJobManager 
     {
         foreach (var source in await sources.ListAsync(cancellationToken))
         {
-            if (!source.Enabled || source.Kind == "rvtools")
-            {
-                recurring.RemoveIfExists(JobId(source.Id));
-                continue;
-            }
-
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(source.TimeZone);
-            var id = source.Id;
-            recurring.AddOrUpdate<ScanJob>(
-                JobId(id), job => job.RunAsync(id, "schedule", CancellationToken.None), source.Schedule,
-                new RecurringJobOptions { TimeZone = zone });
-            logger.LogDebug("Scan of {Source} scheduled at {Cron} {Zone}", source.Name, source.Schedule, zone.Id);
+            Register(source);
         }
+    }
+
+    /// <summary>
+    /// Adds, updates or removes the recurring scan of one source after it was saved, so a change
+    /// shows at once instead of at the next sync.
+    /// </summary>
+    public void Register(SourceRow source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!source.Enabled || source.Kind == "rvtools")
+        {
+            recurring.RemoveIfExists(JobId(source.Id));
+            return;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(source.TimeZone);
+        var id = source.Id;
+        recurring.AddOrUpdate<ScanJob>(
+            JobId(id), job => job.RunAsync(id, "schedule", CancellationToken.None), source.Schedule,
+            new RecurringJobOptions { TimeZone = zone });
+        logger.LogDebug("Scan of {Source} scheduled at {Cron} {Zone}", source.Name, source.Schedule, zone.Id);
     }
 
     /// <summary>Registers the product's fixed recurring jobs; called once at start-up of a Hangfire server.</summary>

@@ -52,6 +52,68 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
         return existing.Id;
     }
 
+    /// <summary>Adds a source (the web form); null when the name is already taken, so the page can say so.</summary>
+    public async Task<long?> TryAddAsync(NewSource source, bool enabled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var parameters = new DynamicParameters(Parameters(source, id: null));
+        parameters.Add("Enabled", enabled);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            INSERT INTO sourcing.source (name, kind, url, username, secret_env, secret_protected, thumbprint,
+                                         insecure, schedule, time_zone, max_concurrency, settings, enabled)
+            VALUES (@Name, @Kind, @Url, @Username, @SecretEnv, @SecretProtected, @Thumbprint,
+                    @Insecure, @Schedule, @TimeZone, @MaxConcurrency, @Settings::jsonb, @Enabled)
+            ON CONFLICT (name) DO NOTHING
+            RETURNING id
+            """,
+            parameters,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Changes a source in place; its kind is never changed (resources and scans stay attached).
+    /// False when the new name belongs to another source.
+    /// </summary>
+    public async Task<bool> TryUpdateAsync(long id, SourceChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var parameters = new DynamicParameters(Parameters(change.Source, id));
+        parameters.Add("KeepSecret", change.KeepSecret);
+        parameters.Add("Enabled", change.Enabled);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE sourcing.source SET name = @Name, url = @Url, username = @Username, secret_env = @SecretEnv,
+                       secret_protected = CASE
+                           WHEN @SecretProtected::text IS NOT NULL THEN @SecretProtected::text
+                           WHEN @KeepSecret AND @SecretEnv::text IS NULL THEN secret_protected
+                       END,
+                       thumbprint = @Thumbprint, insecure = @Insecure, schedule = @Schedule, time_zone = @TimeZone,
+                       max_concurrency = @MaxConcurrency, settings = @Settings::jsonb, enabled = @Enabled
+                WHERE id = @Id
+                """,
+                parameters,
+                cancellationToken: cancellationToken));
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Turns a source's scans on or off. Sources are never deleted: their scans and resource history stay.</summary>
+    public async Task<bool> SetEnabledAsync(long id, bool enabled, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sourcing.source SET enabled = @enabled WHERE id = @id", new { id, enabled }, cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task<IReadOnlyList<SourceRow>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -149,6 +149,32 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task Sources_DriftAddsVCenterPressingEnter_SavesInsteadOfFetchingCertificate()
+    {
+        const string Name = "vcenter-enter-webbläsartest";
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "drift");
+
+        await page.GotoAsync(Url("/Sources/Edit?kind=vsphere"));
+        await page.Locator("#Input_Name").FillAsync(Name);
+        await page.Locator("#Input_Url").FillAsync("https://vcenter-enter.invalid");
+        await page.Locator("#Input_UserName").FillAsync("svc-sourcing@vsphere.local");
+        await page.Locator("#Input_Secret").FillAsync("Webbläsar-Hemlis-1");
+        // The certificate button comes first in the form, so without default-submit.js Enter would fetch a certificate.
+        await page.Locator("#Input_Name").PressAsync("Enter");
+
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/Sources");
+        var row = page.Locator("#sources-table tbody tr", new() { HasText = Name });
+        await row.WaitForAsync();
+        Assert.Contains("https://vcenter-enter.invalid", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(scriptErrors);
+    }
+
     [Theory]
     [InlineData("/Forecast/Compare", "Jämför scenarier")]
     [InlineData("/Reports/Board", "Styrelserapport")]
@@ -184,11 +210,23 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
         {
             ("/", "overview-drift-axe"), ("/Inventory", "inventory"), ($"/Inventory/Resource/{app.ScriptVmId}", "resource"),
             ("/Scans", "scans"), ("/Sources", "sources"), ("/Systems", "systems"), ("/Mapping", "mapping"),
+            ("/Sources/Edit", "source-add-vsphere"), ("/Sources/Edit?kind=azure", "source-add-azure"), ($"/Sources/Edit/{app.SourceId}", "source-edit"),
         })
         {
             await page.GotoAsync(Url(path));
             problems.AddRange(await AxeAsync(page, name));
         }
+
+        // The source form with its errors shown, and with a certificate that could not be read.
+        await page.GotoAsync(Url("/Sources/Edit"));
+        await page.FillAsync("#Input_Url", "http://vcenter.region.se");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara källan" }).ClickAsync();
+        await page.Locator("#source-errors").WaitForAsync();
+        problems.AddRange(await AxeAsync(page, "source-errors"));
+        await page.FillAsync("#Input_Url", "https://127.0.0.1:1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hämta certifikatets tumavtryck" }).ClickAsync();
+        await page.Locator("#probe-error").WaitForAsync();
+        problems.AddRange(await AxeAsync(page, "source-probe-error"));
 
         // Sourcing sees the edit and decision forms and the register import.
         await using var sourcingContext = await NewContextAsync();
