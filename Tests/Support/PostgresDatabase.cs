@@ -50,6 +50,24 @@ public sealed class PostgresDatabase : IAsyncLifetime
         await using var admin = new NpgsqlConnection(_adminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        // FORCE may not end a session of another role (e.g. an autovacuum worker that just entered the database:
+        // 42501); such a session ends by itself, so try again a few times, then leave the database for later.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300));
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Console.Error.WriteLineAsync($"Test database {DatabaseName} left behind: {e.MessageText}");
+                return;
+            }
+        }
     }
 }
