@@ -16,6 +16,7 @@ public static class NavRegistry
         new("Nav.Group.Overview", "Nav.Overview", "/", Policies.AnyRole),
 
         new("Nav.Group.Estate", "Nav.Inventory", "/Inventory", Policies.Inventory, 10),
+        new("Nav.Group.Estate", "Trend.Nav", "/Inventory/Trend", Policies.Inventory, 15),
         new("Nav.Group.Estate", "Nav.Sources", "/Sources", Policies.Drift, 20),
         new("Nav.Group.Estate", "Nav.Scans", "/Scans", Policies.Drift, 30),
         new("Nav.Group.Estate", "Nav.Jobs", "/hangfire", Policies.Drift, 90),

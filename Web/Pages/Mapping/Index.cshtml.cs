@@ -13,6 +13,8 @@ namespace Sourcing.Web.Pages.Mapping;
 /// <summary>
 /// Which servers belong to which system: coverage, the ordered rules, conflicts and the unmapped
 /// work list with assignment by hand. Drift and Sourcing share this work (policy Inventory).
+/// Rules can be added, edited in place, moved up or down and deleted; hand assignments can be removed so
+/// the rules decide again. Every change queues a mapping run followed by an assessment.
 /// </summary>
 [Authorize(Policy = Policies.Inventory)]
 public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<IndexModel> logger) : PageModel
@@ -28,6 +30,20 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
     public IReadOnlyList<UnmappedResourceRow> Unmapped { get; private set; } = [];
 
     public IReadOnlyList<(long Id, string Name)> Systems { get; private set; } = [];
+
+    public IReadOnlyList<HandAssignmentRow> HandAssignments { get; private set; } = [];
+
+    public int HandAssignmentTotal { get; private set; }
+
+    /// <summary>The rule whose row shows the edit form (from ?edit=id, or the one whose edit was refused).</summary>
+    [FromQuery(Name = "edit")]
+    public long? EditId { get; set; }
+
+    /// <summary>The values the edit form shows: the stored rule, or what was posted when the edit was refused.</summary>
+    public MappingRule? Editing { get; private set; }
+
+    [FromQuery(Name = "hp")]
+    public int HandPageNumber { get; set; } = 1;
 
     [FromQuery(Name = "sort")]
     public string? Sort { get; set; }
@@ -141,6 +157,84 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
         return RedirectToPage("/Mapping/Index");
     }
 
+    /// <summary>Changes a rule in place, with the same validation as adding one; a refused edit saves nothing and shows why.</summary>
+    public async Task<IActionResult> OnPostEditRuleAsync(long id, MappingRuleKind kind, string? matchKey, string? matchValue, string? matchRegex,
+        string? targetWorkload, string? targetDepartment, int position, string? description, bool enabled, CancellationToken cancellationToken)
+    {
+        var stored = (await store.ListRulesAsync(cancellationToken)).FirstOrDefault(r => r.Id == id);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        // Fields the form does not show (department tag, management object) keep their stored values.
+        var rule = stored with
+        {
+            Kind = kind,
+            Position = position,
+            MatchKey = Blank(matchKey),
+            MatchValue = Blank(matchValue),
+            MatchRegex = Blank(matchRegex),
+            TargetWorkload = Blank(targetWorkload),
+            TargetDepartment = Blank(targetDepartment),
+            Description = Blank(description),
+            Enabled = enabled,
+        };
+        try
+        {
+            await store.SaveRuleAsync(rule, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            Error = text["MappingEdit.Refused", e.Message.Split(" (Parameter", 2)[0]].Value;
+            EditId = id;
+            await LoadAsync(cancellationToken);
+            Editing = rule;
+            return Page();
+        }
+
+        logger.LogInformation("User {User} edited mapping rule {Rule}", User.Identity?.Name, id);
+        QueueMapping();
+        TempData["Message"] = text["MappingEdit.Saved"].Value;
+        return RedirectToPage("/Mapping/Index");
+    }
+
+    /// <summary>Moves a rule one step up or down in the order; the first rule moved up (or the last down) stays where it is.</summary>
+    public async Task<IActionResult> OnPostMoveRuleAsync(long id, string? dir, CancellationToken cancellationToken)
+    {
+        var up = !string.Equals(dir, "down", StringComparison.OrdinalIgnoreCase);
+        if (await store.MoveRuleAsync(id, up, cancellationToken))
+        {
+            logger.LogInformation("User {User} moved mapping rule {Rule} {Direction}", User.Identity?.Name, id, up ? "up" : "down");
+            QueueMapping();
+            TempData["Message"] = text[up ? "MappingEdit.MovedUp" : "MappingEdit.MovedDown"].Value;
+        }
+        else
+        {
+            TempData["Message"] = text[up ? "MappingEdit.AlreadyFirst" : "MappingEdit.AlreadyLast"].Value;
+        }
+
+        return RedirectToPage("/Mapping/Index");
+    }
+
+    /// <summary>Removes one resource's hand assignment so the rules decide again; 404 with a message when there is none.</summary>
+    public async Task<IActionResult> OnPostClearHandAsync(long resourceId, CancellationToken cancellationToken)
+    {
+        var removed = await store.ClearHandAssignmentsAsync([resourceId], cancellationToken);
+        if (removed == 0)
+        {
+            Error = text["MappingEdit.NoHandAssignment"].Value;
+            await LoadAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        logger.LogInformation("User {User} removed the hand assignment of resource {Resource}", User.Identity?.Name, resourceId);
+        QueueMapping();
+        TempData["Message"] = text["MappingEdit.HandRemoved"].Value;
+        return RedirectToPage("/Mapping/Index");
+    }
+
     // Rules changed: map again, then assess what the new mapping gives.
     private void QueueMapping()
     {
@@ -157,6 +251,8 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
         Conflicts = await store.ListConflictsAsync(cancellationToken);
         Unmapped = await store.ListUnmappedAsync(SortKey, Descending, PageSize, (Math.Max(1, PageNumber) - 1) * PageSize, cancellationToken);
         Systems = (await store.LoadForAnalysisAsync(cancellationToken)).Select(w => (w.Id, w.Name)).ToList();
+        (HandAssignments, HandAssignmentTotal) = await store.ListHandAssignmentsAsync(PageSize, (Math.Max(1, HandPageNumber) - 1) * PageSize, cancellationToken);
+        Editing = EditId is { } editId ? Rules.FirstOrDefault(r => r.Id == editId) : null;
     }
 
     public string SortUrl(UnmappedSort key)
@@ -168,6 +264,8 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
     public string? AriaSort(UnmappedSort key) => SortKey != key ? null : Descending ? "descending" : "ascending";
 
     public string UnmappedCsvUrl => Url.Page("/Mapping/Index", "CsvUnmapped", new { sort = SortKey.ToString().ToLowerInvariant(), dir = Descending ? "desc" : "asc" })!;
+
+    public string HandPageUrl(int page) => Url.Page("/Mapping/Index", null, new { hp = page }, null, "hand-heading")!;
 
     public string PageUrl(int page) => Url.Page("/Mapping/Index", new { sort = SortKey.ToString().ToLowerInvariant(), dir = Descending ? "desc" : "asc", p = page })!;
 }

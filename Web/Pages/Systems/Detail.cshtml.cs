@@ -43,6 +43,17 @@ public sealed class DetailModel(
 
     public bool CanEdit => User.IsInRole(Roles.Sourcing);
 
+    /// <summary>Timeline entries per page: the newest 200, then "visa fler" pages back in time.</summary>
+    public const int TimelinePageSize = 200;
+
+    /// <summary>Changes of the system's resources, their assignments, decisions and the latest assessment, newest first.</summary>
+    public IReadOnlyList<SystemTimelineEntry> Timeline { get; private set; } = [];
+
+    public bool TimelineHasMore { get; private set; }
+
+    [FromQuery(Name = "tp")]
+    public int TimelinePage { get; set; } = 1;
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -207,6 +218,11 @@ public sealed class DetailModel(
         }
 
         Decisions = (await assessments.GetDecisionsAsync(latestPerWorkload: false, cancellationToken)).Where(d => d.WorkloadId == id).ToList();
+        // One extra entry tells whether there is an older page.
+        TimelinePage = Math.Max(1, TimelinePage);
+        var timeline = await workloads.TimelineAsync(id, TimelinePageSize + 1, (TimelinePage - 1) * TimelinePageSize, cancellationToken);
+        TimelineHasMore = timeline.Count > TimelinePageSize;
+        Timeline = [.. timeline.Take(TimelinePageSize)];
         if (await assessments.GetLatestModelAsync(cancellationToken) is { } model)
         {
             try
@@ -257,6 +273,15 @@ public sealed class DetailModel(
     }
 
     public AttributeOriginView Origin(string column) => Origins.GetValueOrDefault(column) ?? new AttributeOriginView("default", null, null);
+
+    /// <summary>The resource text key for what an assessment concluded: a destination, or why there is none.</summary>
+    public static string AssessmentKey(string? detail) => detail switch
+    {
+        "InsufficientData" => "Rec.missing",
+        "NoAllowedDestination" => "Rec.blocked",
+        null => "Rec.none",
+        _ => "Dest." + detail,
+    };
 
     public static string Level(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "–";
 }
