@@ -21,6 +21,8 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/Inventory", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Inventory?handler=Csv", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Inventory/Resource/{vm}", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Inventory/Trend", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Inventory/Trend?handler=Csv&period=1y", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Scans", Expect.Ok, Expect.Denied, Expect.Denied },
         { "/Scans?handler=Csv", Expect.Ok, Expect.Denied, Expect.Denied },
         { "/Sources", Expect.Ok, Expect.Denied, Expect.Denied },

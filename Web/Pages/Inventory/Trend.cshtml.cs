@@ -60,7 +60,7 @@ public sealed class TrendModel(WorkloadStore store, IStringLocalizer<SharedResou
             MonthPoints.SelectMany(day => Departments.Select(d =>
             {
                 var row = Row(day, d);
-                return new object?[] { day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d, row.Vms, row.Vcpu, row.StorageGib };
+                return new object?[] { day, d, row.Vms, row.Vcpu, row.StorageGib };
             })),
             cancellationToken);
     }
