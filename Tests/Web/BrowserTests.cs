@@ -210,7 +210,7 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
         {
             ("/", "overview-drift-axe"), ("/Inventory", "inventory"), ($"/Inventory/Resource/{app.ScriptVmId}", "resource"),
             ("/Scans", "scans"), ("/Sources", "sources"), ("/Systems", "systems"), ("/Mapping", "mapping"),
-            ("/Inventory/Trend?period=1y&measure=storage", "inventory-trend"), ("/Mapping?edit=1", "mapping-edit-rule"),
+            ("/Inventory/Trend?period=1y&measure=storage", "inventory-trend"), ("/Mapping?edit=1", "mapping-edit-rule"), ("/Mapping/Hand", "mapping-hand"),
             ("/Sources/Edit", "source-add-vsphere"), ("/Sources/Edit?kind=azure", "source-add-azure"), ($"/Sources/Edit/{app.SourceId}", "source-edit"),
         })
         {

@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 using Sourcing.Analyzer.Assessment;
 using Sourcing.Analyzer.Workloads;
 using Sourcing.Collector.Workloads;
+using Sourcing.Tests.Support;
 
 namespace Sourcing.Tests.Web;
 
@@ -192,6 +193,9 @@ public sealed partial class EstateTrendTests(WebAppFixture app, BrowserFixture b
         Assert.Equal(departments, datasets);
         Assert.True(stacked);
         Assert.Empty(errors);
+        var screenshots = Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "inventory-trend.png"), FullPage = true });
     }
 
     [Fact]
@@ -264,11 +268,21 @@ public sealed partial class EstateTrendTests(WebAppFixture app, BrowserFixture b
     [Fact]
     public async Task SystemTimeline_SystemWithoutResources_SaysSo()
     {
-        using var client = await app.SignedInAsync("drift");
+        var system = await Store.EnsureWorkloadAsync("Tidslinje utan servrar", "test", CancellationToken.None);
+        try
+        {
+            using var client = await app.SignedInAsync("drift");
 
-        var html = await client.GetStringAsync($"/Systems/Detail?id={app.UnclassifiedSystemId}&tp=-3");
+            var html = await client.GetStringAsync($"/Systems/Detail?id={system}&tp=-3");
 
-        Assert.Contains("id=\"no-timeline\"", html, StringComparison.Ordinal);
+            Assert.Contains("id=\"no-timeline\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"timeline-table\"", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+            await connection.ExecuteAsync("DELETE FROM sourcing.workload WHERE id = @system", new { system });
+        }
     }
 
     private static JsonDocument Chart(string html)

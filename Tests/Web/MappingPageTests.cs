@@ -161,18 +161,21 @@ public sealed class MappingPageTests(WebAppFixture app)
         try
         {
             using var client = await app.SignedInAsync("drift");
-            var html = await client.GetStringAsync("/Mapping");
+            Assert.Contains("href=\"/Mapping/Hand\"", await client.GetStringAsync("/Mapping"), StringComparison.Ordinal);
+            var html = await client.GetStringAsync("/Mapping/Hand");
             Assert.Contains("id=\"hand-table\"", html, StringComparison.Ordinal);
-            Assert.Matches($"action=\"/Mapping\\?[^\"]*resourceId={vm}[^\"]*\"", html);
+            Assert.Matches($"action=\"/Mapping/Hand\\?[^\"]*resourceId={vm}[^\"]*\"", html);
             Assert.Contains("Ta bort handkopplingen av web-117 till Handkopplat testsystem", html, StringComparison.Ordinal);
             var queued = Queued;
 
-            using var response = await PostAsync(client, $"/Mapping?handler=ClearHand&resourceId={vm}", []);
+            using var response = await PostAsync(client, $"/Mapping/Hand?handler=Clear&resourceId={vm}", []);
 
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM sourcing.resource_assignment WHERE resource_id = @vm", new { vm }));
             Assert.Equal(queued + 1, Queued);
-            Assert.DoesNotContain("web-117 till Handkopplat testsystem", await client.GetStringAsync("/Mapping"), StringComparison.Ordinal);
+            var after = await client.GetStringAsync("/Mapping/Hand");
+            Assert.Contains("Handkopplingen togs bort", after, StringComparison.Ordinal);
+            Assert.DoesNotContain("web-117 till Handkopplat testsystem", after, StringComparison.Ordinal);
         }
         finally
         {
@@ -189,7 +192,7 @@ public sealed class MappingPageTests(WebAppFixture app)
         using var client = await app.SignedInAsync("drift");
         var queued = Queued;
 
-        using var response = await PostAsync(client, $"/Mapping?handler=ClearHand&resourceId={vm}", []);
+        using var response = await PostAsync(client, $"/Mapping/Hand?handler=Clear&resourceId={vm}", []);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Servern har ingen handkoppling att ta bort.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -197,22 +200,24 @@ public sealed class MappingPageTests(WebAppFixture app)
     }
 
     [Theory]
-    [InlineData("EditRule&id=1")]
-    [InlineData("MoveRule&id=1&dir=down")]
-    [InlineData("ClearHand&resourceId=1")]
-    public async Task Post_Ledning_IsDenied(string handler)
+    [InlineData("/Mapping?handler=EditRule&id=1")]
+    [InlineData("/Mapping?handler=MoveRule&id=1&dir=down")]
+    [InlineData("/Mapping/Hand?handler=Clear&resourceId=1")]
+    public async Task Post_Ledning_IsDenied(string path)
     {
+        var handBefore = (await Store.ListHandAssignmentsAsync(1000, 0, CancellationToken.None)).Total;
         var rules = (await Store.ListRulesAsync(CancellationToken.None)).Select(r => (r.Id, r.Position, r.MatchRegex)).ToList();
         using var client = await app.SignedInAsync("ledning");
         // Ledning cannot open the page, so it takes the token from a page it can open (the overview).
         var token = await WebAppFixture.TokenAsync(client, "/");
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["matchRegex"] = "(" });
 
-        using var response = await client.PostAsync("/Mapping?handler=" + handler, content);
+        using var response = await client.PostAsync(path, content);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(rules, (await Store.ListRulesAsync(CancellationToken.None)).Select(r => (r.Id, r.Position, r.MatchRegex)).ToList());
+        Assert.Equal(handBefore, (await Store.ListHandAssignmentsAsync(1000, 0, CancellationToken.None)).Total);
     }
 
     private async Task<long> NewRuleAsync(string description, int position) =>
@@ -244,7 +249,7 @@ public sealed class MappingPageTests(WebAppFixture app)
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
     {
-        fields["__RequestVerificationToken"] = await WebAppFixture.TokenAsync(client, "/Mapping");
+        fields["__RequestVerificationToken"] = await WebAppFixture.TokenAsync(client, path.StartsWith("/Mapping/Hand", StringComparison.Ordinal) ? "/Mapping/Hand" : "/Mapping");
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(path, content);
     }

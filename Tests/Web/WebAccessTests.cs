@@ -63,6 +63,7 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/Mapping?handler=CsvUnmapped", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Mapping?handler=CsvRules", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Mapping?handler=CsvConflicts", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Mapping/Hand", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Imports", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Settings", Expect.Ok, Expect.Ok, Expect.Denied },
     };

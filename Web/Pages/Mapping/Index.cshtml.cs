@@ -31,8 +31,6 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
 
     public IReadOnlyList<(long Id, string Name)> Systems { get; private set; } = [];
 
-    public IReadOnlyList<HandAssignmentRow> HandAssignments { get; private set; } = [];
-
     public int HandAssignmentTotal { get; private set; }
 
     /// <summary>The rule whose row shows the edit form (from ?edit=id, or the one whose edit was refused).</summary>
@@ -41,9 +39,6 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
 
     /// <summary>The values the edit form shows: the stored rule, or what was posted when the edit was refused.</summary>
     public MappingRule? Editing { get; private set; }
-
-    [FromQuery(Name = "hp")]
-    public int HandPageNumber { get; set; } = 1;
 
     [FromQuery(Name = "sort")]
     public string? Sort { get; set; }
@@ -217,30 +212,14 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
         return RedirectToPage("/Mapping/Index");
     }
 
-    /// <summary>Removes one resource's hand assignment so the rules decide again; 404 with a message when there is none.</summary>
-    public async Task<IActionResult> OnPostClearHandAsync(long resourceId, CancellationToken cancellationToken)
-    {
-        var removed = await store.ClearHandAssignmentsAsync([resourceId], cancellationToken);
-        if (removed == 0)
-        {
-            Error = text["MappingEdit.NoHandAssignment"].Value;
-            await LoadAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
-        }
-
-        logger.LogInformation("User {User} removed the hand assignment of resource {Resource}", User.Identity?.Name, resourceId);
-        QueueMapping();
-        TempData["Message"] = text["MappingEdit.HandRemoved"].Value;
-        return RedirectToPage("/Mapping/Index");
-    }
-
     // Rules changed: map again, then assess what the new mapping gives.
-    private void QueueMapping()
+    internal static void QueueMapping(IBackgroundJobClient jobs)
     {
         var mapping = jobs.Enqueue<MappingJob>(j => j.RunAsync(CancellationToken.None));
         jobs.ContinueJobWith<AnalyzeJob>(mapping, j => j.RunAsync(CancellationToken.None));
     }
+
+    private void QueueMapping() => QueueMapping(jobs);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -251,7 +230,7 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
         Conflicts = await store.ListConflictsAsync(cancellationToken);
         Unmapped = await store.ListUnmappedAsync(SortKey, Descending, PageSize, (Math.Max(1, PageNumber) - 1) * PageSize, cancellationToken);
         Systems = (await store.LoadForAnalysisAsync(cancellationToken)).Select(w => (w.Id, w.Name)).ToList();
-        (HandAssignments, HandAssignmentTotal) = await store.ListHandAssignmentsAsync(PageSize, (Math.Max(1, HandPageNumber) - 1) * PageSize, cancellationToken);
+        (_, HandAssignmentTotal) = await store.ListHandAssignmentsAsync(0, 0, cancellationToken);
         Editing = EditId is { } editId ? Rules.FirstOrDefault(r => r.Id == editId) : null;
     }
 
@@ -264,8 +243,6 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
     public string? AriaSort(UnmappedSort key) => SortKey != key ? null : Descending ? "descending" : "ascending";
 
     public string UnmappedCsvUrl => Url.Page("/Mapping/Index", "CsvUnmapped", new { sort = SortKey.ToString().ToLowerInvariant(), dir = Descending ? "desc" : "asc" })!;
-
-    public string HandPageUrl(int page) => Url.Page("/Mapping/Index", null, new { hp = page }, null, "hand-heading")!;
 
     public string PageUrl(int page) => Url.Page("/Mapping/Index", new { sort = SortKey.ToString().ToLowerInvariant(), dir = Descending ? "desc" : "asc", p = page })!;
 }
