@@ -211,6 +211,7 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
             ("/", "overview-drift-axe"), ("/Inventory", "inventory"), ($"/Inventory/Resource/{app.ScriptVmId}", "resource"),
             ("/Scans", "scans"), ("/Sources", "sources"), ("/Systems", "systems"), ("/Mapping", "mapping"),
             ("/Sources/Edit", "source-add-vsphere"), ("/Sources/Edit?kind=azure", "source-add-azure"), ($"/Sources/Edit/{app.SourceId}", "source-edit"),
+            ("/Users", "users"), ("/Users/Add", "user-add"),
         })
         {
             await page.GotoAsync(Url(path));

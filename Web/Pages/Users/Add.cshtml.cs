@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sourcing.Collector.Auth;
-using Sourcing.Web.Security;
 
 namespace Sourcing.Web.Pages.Users;
 
@@ -10,7 +8,7 @@ namespace Sourcing.Web.Pages.Users;
 /// Adds a local account (Drift) with a typed password, or a generated one that this response shows once.
 /// Only the PBKDF2 hash is stored; neither password is logged.
 /// </summary>
-[Authorize(Policy = Policies.Drift)]
+// Policy Drift comes from UserFormModel (a second [Authorize] would make the attribute ambiguous to reflection).
 public sealed class AddModel(UserStore users, IStringLocalizer<SharedResource> text, ILogger<AddModel> logger) : UserFormModel(text)
 {
     /// <summary>Set when the account was created and a generated password is shown (instead of the form).</summary>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sourcing.Collector.Auth;
@@ -13,7 +12,7 @@ namespace Sourcing.Web.Pages.Users;
 /// turn off or on. Accounts are never deleted. A Drift user cannot take away their own Drift role or turn
 /// themselves off, so the IT department cannot lock itself out from this page.
 /// </summary>
-[Authorize(Policy = Policies.Drift)]
+// Policy Drift comes from UserFormModel (a second [Authorize] would make the attribute ambiguous to reflection).
 public sealed class EditModel(UserStore users, TimeProvider time, IStringLocalizer<SharedResource> text, ILogger<EditModel> logger)
     : UserFormModel(text)
 {
