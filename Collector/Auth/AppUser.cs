@@ -13,4 +13,7 @@ public sealed record AppUser
     public bool Enabled { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime? LastSignInAt { get; init; }
+
+    /// <summary>Changes when the password is reset or the account is turned off or on; kept in the session cookie.</summary>
+    public Guid SecurityStamp { get; init; }
 }

@@ -13,6 +13,14 @@ public sealed class LocalAccounts(UserStore users, TimeProvider time)
 
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>The shortest password the CLI and the user page accept.</summary>
+    public const int MinPasswordLength = 12;
+
+    /// <summary>Longer ones are refused so that hashing cannot be used to tie up the server.</summary>
+    public const int MaxPasswordLength = 200;
+
+    public const int MaxUserNameLength = 100;
+
     private static readonly PasswordHasher<AppUser> Hasher = new();
 
     // Verified for unknown user names, so that a wrong name takes as long as a wrong password.
@@ -26,6 +34,17 @@ public sealed class LocalAccounts(UserStore users, TimeProvider time)
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         return RandomNumberGenerator.GetString(alphabet, 20);
     }
+
+    /// <summary>User names: 1–100 characters without spaces or control characters (the CLI's rule).</summary>
+    public static bool IsValidUserName(string? userName) =>
+        userName is { Length: > 0 and <= MaxUserNameLength } && !userName.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+
+    /// <summary>Why <paramref name="password"/> may not be set for <paramref name="userName"/>, or null when it may.</summary>
+    public static PasswordProblem? CheckNewPassword(string password, string userName) =>
+        password.Length < MinPasswordLength ? PasswordProblem.TooShort
+        : password.Length > MaxPasswordLength ? PasswordProblem.TooLong
+        : string.Equals(password.Trim(), userName.Trim(), StringComparison.OrdinalIgnoreCase) ? PasswordProblem.SameAsUserName
+        : null;
 
     public async Task<SignInCheck> CheckAsync(string userName, string password, CancellationToken cancellationToken)
     {

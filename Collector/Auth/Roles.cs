@@ -17,4 +17,11 @@ public static class Roles
     /// <summary>The canonical spelling of a role name given in any case, or null when it is not a role.</summary>
     public static string? Normalize(string? name) =>
         All.FirstOrDefault(r => string.Equals(r, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The known roles among <paramref name="names"/> (any case), each once, in the order of <see cref="All"/>; unknown names are dropped.</summary>
+    public static string[] Canonical(IEnumerable<string?> names)
+    {
+        var given = names.Select(Normalize).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return All.Where(given.Contains).ToArray();
+    }
 }

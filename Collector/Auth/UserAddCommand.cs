@@ -22,7 +22,7 @@ internal sealed class UserAddCommand : ICliCommand
         var replace = args.Flag("replace");
         args.EnsureNoUnknownOptions();
 
-        if (name.Length is 0 or > 100 || name.Any(char.IsWhiteSpace))
+        if (!LocalAccounts.IsValidUserName(name))
         {
             throw new UsageException("--name must be 1–100 characters without spaces.");
         }
@@ -42,9 +42,14 @@ internal sealed class UserAddCommand : ICliCommand
         if (passwordEnv is not null)
         {
             password = Environment.GetEnvironmentVariable(passwordEnv) ?? "";
-            if (password.Length < 12)
+            // The same rules as the user page on the web.
+            if (LocalAccounts.CheckNewPassword(password, name) is { } problem)
             {
-                throw new UsageException($"Environment variable {passwordEnv} must hold a password of at least 12 characters.");
+                throw new UsageException(problem switch
+                {
+                    PasswordProblem.SameAsUserName => $"Environment variable {passwordEnv} holds the user name as password.",
+                    _ => $"Environment variable {passwordEnv} must hold a password of {LocalAccounts.MinPasswordLength}–{LocalAccounts.MaxPasswordLength} characters.",
+                });
             }
         }
         else

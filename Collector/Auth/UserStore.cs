@@ -16,7 +16,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             VALUES (@userName, @displayName, @passwordHash, @roles)
             ON CONFLICT (lower(user_name)) DO UPDATE
                SET display_name = excluded.display_name, password_hash = excluded.password_hash, roles = excluded.roles,
-                   failed_count = 0, lockout_until = NULL, enabled = true
+                   failed_count = 0, lockout_until = NULL, enabled = true, security_stamp = gen_random_uuid()
             RETURNING id
             """,
             new { userName, displayName, passwordHash, roles = roles.ToArray() }, cancellationToken: cancellationToken));
@@ -67,11 +67,93 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             new { id, newHash, now = now.UtcDateTime }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Creates the account; null when one with that name (any case) exists already. Roles are stored in canonical order.</summary>
+    public async Task<long?> TryAddAsync(string userName, string displayName, string passwordHash, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            INSERT INTO sourcing.app_user (user_name, display_name, password_hash, roles)
+            VALUES (@userName, @displayName, @passwordHash, @roles)
+            ON CONFLICT (lower(user_name)) DO NOTHING
+            RETURNING id
+            """,
+            new { userName, displayName, passwordHash, roles = Roles.Canonical(roles) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<AppUser?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<AppUser>(new CommandDefinition(
+            SelectSql + " WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Sets display name and roles; false when there is no such account. Sessions pick the new roles up on their
+    /// next request (the web compares them with the row), so the security stamp stays and nobody is signed out.
+    /// </summary>
+    public async Task<bool> UpdateProfileAsync(long id, string displayName, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sourcing.app_user SET display_name = @displayName, roles = @roles WHERE id = @id",
+            new { id, displayName, roles = Roles.Canonical(roles) }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Replaces the password (already hashed), unlocks the account and renews the security stamp, which ends its other sessions.</summary>
+    public async Task<Guid?> SetPasswordAsync(long id, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+            """
+            UPDATE sourcing.app_user
+               SET password_hash = @passwordHash, failed_count = 0, lockout_until = NULL, security_stamp = gen_random_uuid()
+             WHERE id = @id
+            RETURNING security_stamp
+            """,
+            new { id, passwordHash }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Ends a lockout and forgets earlier failed attempts; false when there is no such account.</summary>
+    public async Task<bool> UnlockAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sourcing.app_user SET failed_count = 0, lockout_until = NULL WHERE id = @id",
+            new { id }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Turns the account off or on; a change renews the security stamp, so a disabled user's sessions end at once.</summary>
+    public async Task<bool> SetEnabledAsync(long id, bool enabled, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE sourcing.app_user
+               SET enabled = @enabled,
+                   security_stamp = CASE WHEN enabled = @enabled THEN security_stamp ELSE gen_random_uuid() END
+             WHERE id = @id
+            """,
+            new { id, enabled }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>The state a session is checked against on every request: one lookup by primary key.</summary>
+    public async Task<UserSessionState?> SessionStateAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<UserSessionState>(new CommandDefinition(
+            """
+            SELECT user_name AS UserName, display_name AS DisplayName, roles, enabled, security_stamp AS SecurityStamp
+            FROM sourcing.app_user WHERE id = @id
+            """,
+            new { id }, cancellationToken: cancellationToken));
+    }
+
     private const string SelectSql =
         """
         SELECT id, user_name AS UserName, display_name AS DisplayName, password_hash AS PasswordHash, roles,
                failed_count AS FailedCount, lockout_until AS LockoutUntil, enabled, created_at AS CreatedAt,
-               last_sign_in_at AS LastSignInAt
+               last_sign_in_at AS LastSignInAt, security_stamp AS SecurityStamp
         FROM sourcing.app_user
         """;
 }

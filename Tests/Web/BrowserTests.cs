@@ -212,6 +212,7 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
             ("/Scans", "scans"), ("/Sources", "sources"), ("/Systems", "systems"), ("/Mapping", "mapping"),
             ("/Inventory/Trend?period=1y&measure=storage", "inventory-trend"), ("/Mapping?edit=1", "mapping-edit-rule"), ("/Mapping/Hand", "mapping-hand"),
             ("/Sources/Edit", "source-add-vsphere"), ("/Sources/Edit?kind=azure", "source-add-azure"), ($"/Sources/Edit/{app.SourceId}", "source-edit"),
+            ("/Users", "users"), ("/Users/Add", "user-add"),
         })
         {
             await page.GotoAsync(Url(path));

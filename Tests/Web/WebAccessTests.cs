@@ -66,6 +66,8 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/Mapping/Hand", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Imports", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Settings", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Users", Expect.Ok, Expect.Denied, Expect.Denied },
+        { "/Users/Add", Expect.Ok, Expect.Denied, Expect.Denied },
     };
 
     [Theory]

@@ -19,6 +19,7 @@ public static class NavRegistry
         new("Nav.Group.Estate", "Trend.Nav", "/Inventory/Trend", Policies.Inventory, 15),
         new("Nav.Group.Estate", "Nav.Sources", "/Sources", Policies.Drift, 20),
         new("Nav.Group.Estate", "Nav.Scans", "/Scans", Policies.Drift, 30),
+        new("Nav.Group.Estate", "Users.Nav", "/Users", Policies.Drift, 80),
         new("Nav.Group.Estate", "Nav.Jobs", "/hangfire", Policies.Drift, 90),
 
         // Portfolio: Drift and Sourcing read systems and share the mapping work; editing, deciding and

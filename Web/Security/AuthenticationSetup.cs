@@ -31,6 +31,8 @@ public static class AuthenticationSetup
                 // APIs answer 401/403; only pages redirect to the sign-in page.
                 o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden);
+                // Local sessions follow their account: roles at once, sign-out on a reset password or a disabled account.
+                o.Events.OnValidatePrincipal = LocalSessionValidator.ValidateAsync;
             });
 
         if (oidc.Enabled)
@@ -72,16 +74,21 @@ public static class AuthenticationSetup
     }
 
     /// <summary>The principal of a local account after a successful password check.</summary>
-    public static ClaimsPrincipal LocalPrincipal(Collector.Auth.AppUser user)
+    public static ClaimsPrincipal LocalPrincipal(Collector.Auth.AppUser user) =>
+        LocalPrincipal(user.Id, user.UserName, user.DisplayName, user.Roles, user.SecurityStamp);
+
+    /// <summary>The principal of local account <paramref name="id"/> as it is now (also used to refresh a session whose roles changed).</summary>
+    public static ClaimsPrincipal LocalPrincipal(long id, string userName, string displayName, IEnumerable<string> roles, Guid securityStamp)
     {
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, user.UserName),
-            new(SourcingClaims.DisplayName, user.DisplayName),
+            new(ClaimTypes.NameIdentifier, id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, userName),
+            new(SourcingClaims.DisplayName, displayName),
             new(SourcingClaims.AuthMethod, "local"),
+            new(SourcingClaims.SecurityStamp, securityStamp.ToString("N")),
         };
-        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "local", ClaimTypes.Name, ClaimTypes.Role));
     }
 

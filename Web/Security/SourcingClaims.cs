@@ -8,6 +8,9 @@ public static class SourcingClaims
     public const string DisplayName = "sourcing:display_name";
     public const string AuthMethod = "sourcing:auth_method";
 
+    /// <summary>The local account's security stamp at sign-in (see LocalSessionValidator).</summary>
+    public const string SecurityStamp = "sourcing:security_stamp";
+
     public static string DisplayNameOf(ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.FindFirstValue("name") ?? user.Identity?.Name ?? "";
 
