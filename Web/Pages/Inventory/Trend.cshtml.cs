@@ -78,7 +78,7 @@ public sealed class TrendModel(WorkloadStore store, IStringLocalizer<SharedResou
 
     public string MeasureLabel(string measure) => text["Trend.Measure." + measure].Value;
 
-    /// <summary>Chart data for wwwroot/js/estate-chart.js: one stacked series per förvaltning.</summary>
+    /// <summary>Chart data for wwwroot/js/planning-charts.js: one stacked series per förvaltning.</summary>
     public string ChartJson() => new ChartSpec("line",
         [.. ChartDays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
         [.. Departments.Select((d, i) => new ChartSeries(DepartmentLabel(d), [.. ChartDays.Select(day => (object)Value(day, d))], Fill: true, Colour: i))],

@@ -116,17 +116,7 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
     public async Task<IActionResult> OnPostAddRuleAsync(MappingRuleKind kind, string? matchKey, string? matchValue, string? matchRegex,
         string? targetWorkload, string? targetDepartment, int position, string? description, CancellationToken cancellationToken)
     {
-        var rule = new MappingRule
-        {
-            Kind = kind,
-            Position = position,
-            MatchKey = Blank(matchKey),
-            MatchValue = Blank(matchValue),
-            MatchRegex = Blank(matchRegex),
-            TargetWorkload = Blank(targetWorkload),
-            TargetDepartment = Blank(targetDepartment),
-            Description = Blank(description),
-        };
+        var rule = FromForm(new MappingRule { Kind = kind }, kind, matchKey, matchValue, matchRegex, targetWorkload, targetDepartment, position, description);
         try
         {
             await store.SaveRuleAsync(rule, cancellationToken);
@@ -163,18 +153,7 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
         }
 
         // Fields the form does not show (department tag, management object) keep their stored values.
-        var rule = stored with
-        {
-            Kind = kind,
-            Position = position,
-            MatchKey = Blank(matchKey),
-            MatchValue = Blank(matchValue),
-            MatchRegex = Blank(matchRegex),
-            TargetWorkload = Blank(targetWorkload),
-            TargetDepartment = Blank(targetDepartment),
-            Description = Blank(description),
-            Enabled = enabled,
-        };
+        var rule = FromForm(stored, kind, matchKey, matchValue, matchRegex, targetWorkload, targetDepartment, position, description) with { Enabled = enabled };
         try
         {
             await store.SaveRuleAsync(rule, cancellationToken);
@@ -220,6 +199,20 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
     }
 
     private void QueueMapping() => QueueMapping(jobs);
+
+    /// <summary>The rule form's fields over <paramref name="rule"/> (a new rule, or a stored one whose other fields stay).</summary>
+    private static MappingRule FromForm(MappingRule rule, MappingRuleKind kind, string? matchKey, string? matchValue, string? matchRegex,
+        string? targetWorkload, string? targetDepartment, int position, string? description) => rule with
+        {
+            Kind = kind,
+            Position = position,
+            MatchKey = Blank(matchKey),
+            MatchValue = Blank(matchValue),
+            MatchRegex = Blank(matchRegex),
+            TargetWorkload = Blank(targetWorkload),
+            TargetDepartment = Blank(targetDepartment),
+            Description = Blank(description),
+        };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -1,5 +1,7 @@
-// Draws the scenario and forecast charts from data-planning-chart (JSON built by the page model).
-// No inline script (CSP); every chart has a text and a table alternative beside it.
+// Draws the charts built by page models as JSON: the scenario and forecast charts (data-planning-chart)
+// and the estate over time (data-estate-chart); shape: type, labels, series[{label, data, fill, dashed,
+// colour}], stacked, horizontal, unit. No inline script (CSP); every chart has a text and a table
+// alternative beside it.
 (function () {
   'use strict';
   if (typeof window.Chart === 'undefined') {
@@ -22,15 +24,17 @@
     return numberFormat.format(v);
   }
 
-  document.querySelectorAll('canvas[data-planning-chart]').forEach(function (canvas) {
+  document.querySelectorAll('canvas[data-planning-chart], canvas[data-estate-chart]').forEach(function (canvas) {
     var spec;
     try {
-      spec = JSON.parse(canvas.dataset.planningChart);
+      spec = JSON.parse(canvas.dataset.planningChart || canvas.dataset.estateChart);
     } catch (e) {
       return;
     }
     var unit = spec.unit ? ' ' + spec.unit : '';
     var valueAxis = spec.horizontal ? 'x' : 'y';
+    // A long daily series (estate over time) draws no points and thins its date labels.
+    var many = spec.labels.length > 60;
     var datasets = spec.series.map(function (s, i) {
       var colour = palette[(typeof s.colour === 'number' ? s.colour : i) % palette.length];
       return {
@@ -41,7 +45,7 @@
         fill: s.fill ? (spec.stacked && i > 0 ? '-1' : 'origin') : false,
         borderDash: s.dashed ? [6, 4] : [],
         tension: 0.2,
-        pointRadius: 3
+        pointRadius: many ? 0 : 3
       };
     });
     var scales = {};
@@ -51,13 +55,14 @@
       ticks: { color: text, callback: function (v) { return numberFormat.format(v) + unit; } },
       grid: { color: grid }
     };
-    scales[valueAxis === 'x' ? 'y' : 'x'] = { stacked: !!spec.stacked, ticks: { color: text }, grid: { display: false } };
+    scales[valueAxis === 'x' ? 'y' : 'x'] = { stacked: !!spec.stacked, ticks: { color: text, maxTicksLimit: many ? 12 : undefined }, grid: { display: false } };
     new window.Chart(canvas, {
       type: spec.type,
       data: { labels: spec.labels, datasets: datasets },
       options: {
         indexAxis: spec.horizontal ? 'y' : 'x',
         maintainAspectRatio: false,
+        interaction: spec.stacked && spec.type === 'line' ? { mode: 'index', intersect: false } : undefined,
         animation: reduced ? false : { duration: 400 },
         plugins: {
           legend: { display: true, labels: { color: text } },
