@@ -44,11 +44,15 @@ public static class AnalyzerBenchmark
         var scoring = watch.Elapsed;
         var insufficient = report.Workloads.Count(w => w.Recommendation.Status == RecommendationStatus.InsufficientData);
 
-        var decisions = SyntheticDecisions.FromHiddenRule(decisionCount, noise: 0.1, seed: 7);
-        watch.Restart();
-        var training = DecisionModelTrainer.Train(decisions, GateRuleSet.Default, ScoringWeights.Default, EffortParameters.Default);
-        watch.Stop();
-        var m = training.Metrics!;
+        // Training takes half a minute; 0 decisions skips it (for iterating on the assessment).
+        ModelMetrics? m = null;
+        if (decisionCount > 0)
+        {
+            var decisions = SyntheticDecisions.FromHiddenRule(decisionCount, noise: 0.1, seed: 7);
+            watch.Restart();
+            m = DecisionModelTrainer.Train(decisions, GateRuleSet.Default, ScoringWeights.Default, EffortParameters.Default).Metrics!;
+            watch.Stop();
+        }
 
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine("## Analyzer");
@@ -62,17 +66,30 @@ public static class AnalyzerBenchmark
         Console.WriteLine(string.Create(c, $"| CPU time of the process meanwhile (incl. GC threads) | {cpu.TotalMilliseconds:F0} ms |"));
         Console.WriteLine(string.Create(c, $"| of which GC pauses | {pause.TotalMilliseconds:F0} ms |"));
         Console.WriteLine(string.Create(c, $"| per system (wall) | {scoring.TotalMilliseconds * 1000 / workloadCount:F1} µs |"));
-        Console.WriteLine(string.Create(c, $"| allocated during assessment | {allocated / 1048576.0:F0} MiB |"));
-        Console.WriteLine(string.Create(c, $"| retained by the result | {retained / 1048576.0:F0} MiB |"));
+        Console.WriteLine(string.Create(c, $"| per system (CPU) | {cpu.TotalMilliseconds * 1000 / workloadCount:F1} µs |"));
+        Console.WriteLine(string.Create(c, $"| allocated during assessment | {allocated / 1048576.0:F0} MiB ({(double)allocated / workloadCount:F0} bytes per system) |"));
+        Console.WriteLine(string.Create(c, $"| retained by the result | {retained / 1048576.0:F0} MiB ({(double)retained / workloadCount:F0} bytes per system) |"));
         Console.WriteLine(string.Create(c, $"| systems with underlag saknas | {insufficient:N0} |"));
         Console.WriteLine(string.Create(c, $"| calibration factor (25 FTE stated) | {report.Calibration.Factor:F3} |"));
-        Console.WriteLine(string.Create(c, $"| decisions trained on | {m.TrainingSize:N0} |"));
-        Console.WriteLine(string.Create(c, $"| training time ({m.Folds}-fold CV + final model, FastTree OVA, 1 thread) | {watch.Elapsed.TotalSeconds:F1} s |"));
-        Console.WriteLine(string.Create(c, $"| model accuracy, held-out folds | {m.ModelAccuracy:P1} (macro {m.ModelMacroAccuracy:P1}) |"));
-        Console.WriteLine(string.Create(c, $"| rule baseline accuracy, same folds | {m.BaselineAccuracy:P1} (macro {m.BaselineMacroAccuracy:P1}) |"));
-        Console.WriteLine(string.Create(c, $"| model accuracy on its own training data (not a quality figure) | {m.ResubstitutionAccuracy:P1} |"));
+        if (m is not null)
+        {
+            Console.WriteLine(string.Create(c, $"| decisions trained on | {m.TrainingSize:N0} |"));
+            Console.WriteLine(string.Create(c, $"| training time ({m.Folds}-fold CV + final model, FastTree OVA, 1 thread) | {watch.Elapsed.TotalSeconds:F1} s |"));
+            Console.WriteLine(string.Create(c, $"| model accuracy, held-out folds | {m.ModelAccuracy:P1} (macro {m.ModelMacroAccuracy:P1}) |"));
+            Console.WriteLine(string.Create(c, $"| rule baseline accuracy, same folds | {m.BaselineAccuracy:P1} (macro {m.BaselineMacroAccuracy:P1}) |"));
+            Console.WriteLine(string.Create(c, $"| model accuracy on its own training data (not a quality figure) | {m.ResubstitutionAccuracy:P1} |"));
+        }
+
         Console.WriteLine();
-        Console.WriteLine("Decisions are synthetic: a hidden practice that differs from the rules, plus 10 % random choices, so about 92 % is the best any model can reach.");
+        // Issue 6's aim is for 100,000 systems; scale it for other estate sizes.
+        var aim = TimeSpan.FromSeconds(workloadCount / 100_000.0);
+        Console.WriteLine(string.Create(c, $"Aim: under 1 s for 100,000 systems on one core{(workloadCount == 100_000 ? "" : $" ({aim.TotalMilliseconds:F0} ms for {workloadCount:N0})")} — {(scoring < aim ? "met" : "missed")} ({scoring.TotalMilliseconds:F0} ms wall, {cpu.TotalMilliseconds:F0} ms CPU)."));
+        if (m is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Decisions are synthetic: a hidden practice that differs from the rules, plus 10 % random choices, so about 92 % is the best any model can reach.");
+        }
+
         return Task.FromResult(0);
     }
 
