@@ -98,9 +98,12 @@ internal sealed class ScoreBasis
     /// <summary>The factors behind <see cref="Score"/>, in the order they were added up.</summary>
     public FactorContribution[] Factors(DestinationGate gate)
     {
-        var list = new ListSink(new List<FactorContribution>(16));
-        Walk(gate, ref list);
-        return list.Items.ToArray();
+        // Counted first, so the one array is exactly the size of the list: no growing buffers.
+        var count = default(CountSink);
+        Walk(gate, ref count);
+        var fill = new ArraySink(new FactorContribution[count.Count]);
+        Walk(gate, ref fill);
+        return fill.Items;
     }
 
     /// <summary>Every non-zero factor for the destination, in a fixed order (the score adds them in this order).</summary>
@@ -175,10 +178,19 @@ internal sealed class ScoreBasis
         public void Add(in FactorContribution factor) => Total += factor.Points;
     }
 
-    private readonly struct ListSink(List<FactorContribution> items) : IFactorSink
+    private struct CountSink : IFactorSink
     {
-        public List<FactorContribution> Items => items;
+        public int Count;
 
-        public void Add(in FactorContribution factor) => items.Add(factor);
+        public void Add(in FactorContribution factor) => Count++;
+    }
+
+    private struct ArraySink(FactorContribution[] items) : IFactorSink
+    {
+        private int _next;
+
+        public readonly FactorContribution[] Items => items;
+
+        public void Add(in FactorContribution factor) => items[_next++] = factor;
     }
 }
