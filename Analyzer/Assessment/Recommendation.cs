@@ -6,9 +6,10 @@ namespace Sourcing.Analyzer.Assessment;
 /// <see cref="ProvisionalDestination"/> is what the scores would pick under the gate's safe
 /// assumptions (shown as "preliminärt", and used as the rule baseline when learning).
 /// <see cref="MissingFields"/> lists what to fill in (Swedish field names).
-/// A recommendation from <see cref="Recommender"/> writes its <see cref="Reason"/> the first time
-/// it is read: the text is the same, but an assessment of 100,000 systems no longer writes
-/// 100,000 texts that are mostly never shown. Equality, copies and JSON behave as for a plain record.
+/// A recommendation from <see cref="Recommender"/> writes its <see cref="Reason"/> when it is read
+/// (a few microseconds; keep the text if you need it often): the text is the same, but an
+/// assessment of 100,000 systems no longer writes 100,000 texts up front. Equality, copies and
+/// JSON behave as for a plain record.
 /// </summary>
 public sealed record Recommendation(
     RecommendationStatus Status,
@@ -18,11 +19,11 @@ public sealed record Recommendation(
     double Confidence,
     IReadOnlyList<string> MissingFields)
 {
-    // What the reason is written from (see Recommender.Reason); null once written or when given.
+    // What the reason is written from (see Recommender.Reason), unless it was given.
     private readonly GateResult? _gate;
     private readonly DestinationScore? _best;
     private readonly DestinationScore? _second;
-    private string? _reason = Reason;
+    private readonly string? _reason = Reason;
 
     /// <summary>A recommendation whose reason is written from the gate and the two best scores when first read.</summary>
     internal Recommendation(
@@ -62,8 +63,10 @@ public sealed record Recommendation(
 
     public string Reason
     {
-        // Two threads reading at once may both write the text; they write the same text.
-        get => _reason ??= Recommender.Reason(Status, _gate!, _best!, _second, MissingFields);
+        // Written on every read, not kept: the store serialises each system once and drops the
+        // text, and 100,000 kept texts that outlive the first garbage collection cost more to move
+        // than to write again.
+        get => _reason ?? Recommender.Reason(Status, _gate!, _best!, _second, MissingFields);
         init => _reason = value;
     }
 

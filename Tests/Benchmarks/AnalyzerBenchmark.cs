@@ -64,6 +64,7 @@ public static class AnalyzerBenchmark
         // The reason texts and factor lists are written when first read; storing or showing every
         // system reads them all, so that cost is measured too (it is not part of the aim).
         var readBefore = GC.GetAllocatedBytesForCurrentThread();
+        var readPauseBefore = GC.GetTotalPauseDuration();
         watch.Restart();
         var characters = 0L;
         foreach (var assessment in report.Workloads)
@@ -77,6 +78,7 @@ public static class AnalyzerBenchmark
 
         watch.Stop();
         var reading = watch.Elapsed;
+        var readPause = GC.GetTotalPauseDuration() - readPauseBefore;
         var readAllocated = GC.GetAllocatedBytesForCurrentThread() - readBefore;
         var retainedAfterReading = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
         GC.KeepAlive(characters);
@@ -109,7 +111,7 @@ public static class AnalyzerBenchmark
         Console.WriteLine(string.Create(c, $"| per system (CPU) | {cpu.TotalMilliseconds * 1000 / workloadCount:F1} µs |"));
         Console.WriteLine(string.Create(c, $"| allocated during assessment | {allocated / 1048576.0:F0} MiB ({(double)allocated / workloadCount:F0} bytes per system) |"));
         Console.WriteLine(string.Create(c, $"| retained by the result | {retained / 1048576.0:F0} MiB ({(double)retained / workloadCount:F0} bytes per system) |"));
-        Console.WriteLine(string.Create(c, $"| afterwards: writing every reason text and factor list (as storing all results does) | {reading.TotalMilliseconds:F0} ms, {readAllocated / 1048576.0:F0} MiB allocated, {retainedAfterReading / 1048576.0:F0} MiB retained in all |"));
+        Console.WriteLine(string.Create(c, $"| afterwards: writing every reason text and factor list (as storing all results does) | {reading.TotalMilliseconds:F0} ms (GC pauses {readPause.TotalMilliseconds:F0} ms), {readAllocated / 1048576.0:F0} MiB allocated, {retainedAfterReading / 1048576.0:F0} MiB retained in all |"));
         Console.WriteLine(string.Create(c, $"| systems with underlag saknas | {insufficient:N0} |"));
         Console.WriteLine(string.Create(c, $"| calibration factor (25 FTE stated) | {report.Calibration.Factor:F3} |"));
         if (m is not null)
