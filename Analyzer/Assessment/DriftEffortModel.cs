@@ -13,14 +13,23 @@ public static class DriftEffortModel
 {
     private const string VmKind = "vm";
 
-    public static DriftEffort Estimate(Workload workload, EffortParameters parameters)
+    public static DriftEffort Estimate(Workload workload, EffortParameters parameters) =>
+        Estimate(workload, parameters, new EffortMultipliers(parameters)).ToEffort(workload.Id, calibrationFactor: 1.0);
+
+    /// <summary>The estimate with the multiplier lists shared across one run (see <see cref="EffortMultipliers"/>).</summary>
+    internal static EffortEstimate Estimate(Workload workload, EffortParameters parameters, EffortMultipliers multipliers)
     {
         int vms = 0, hosts = 0, cloud = 0;
         var unsupported = false;
-        string? firstOs = null;
+        WorkloadResource? firstOs = null;
         var heterogeneous = false;
-        foreach (var resource in workload.Resources)
+
+        // Indexed, not foreach: enumerating an IReadOnlyList through the interface allocates an
+        // enumerator, once per system.
+        var resources = workload.Resources;
+        for (var i = 0; i < resources.Count; i++)
         {
+            var resource = resources[i];
             if (resource.IsPhysicalHost)
             {
                 hosts++;
@@ -42,12 +51,11 @@ public static class DriftEffortModel
             unsupported |= resource.Support == SupportStatus.Unsupported;
             if (resource.OsFamily is not null)
             {
-                var os = resource.OsFamily + " " + resource.OsVersion;
                 if (firstOs is null)
                 {
-                    firstOs = os;
+                    firstOs = resource;
                 }
-                else if (!string.Equals(firstOs, os, StringComparison.OrdinalIgnoreCase))
+                else if (!SameOs(firstOs, resource))
                 {
                     heterogeneous = true;
                 }
@@ -58,24 +66,31 @@ public static class DriftEffortModel
         var hoursPerHost = parameters.ProductiveHoursPerFte / parameters.PhysicalServersPerFte;
         var baseHours = (vms + (cloud * parameters.CloudResourceVmEquivalent)) * hoursPerVm + (hosts * hoursPerHost);
 
-        List<FactorContribution>? multipliers = null;
-        var multiplier = 1.0;
-        void Apply(bool when, string id, string label, double factor)
+        var mask = (workload.AvailabilityNeed == AvailabilityNeed.TwentyFourSeven ? EffortMultipliers.TwentyFourSeven : 0)
+            | (heterogeneous ? EffortMultipliers.Heterogeneous : 0)
+            | (unsupported ? EffortMultipliers.Unsupported : 0)
+            | (workload.MedicalDeviceDependency == true ? EffortMultipliers.MedicalDevice : 0);
+        var (multiplier, factors) = multipliers.For(mask);
+
+        return new EffortEstimate(vms, hosts, cloud, baseHours, multiplier, factors, baseHours * multiplier);
+    }
+
+    /// <summary>
+    /// Whether two resources have the same OS, compared as the text "family version" ignoring case.
+    /// Compared in two parts where the families have the same length (then the space falls at the
+    /// same place, so the parts decide); otherwise the texts are built, which is rare.
+    /// </summary>
+    private static bool SameOs(WorkloadResource a, WorkloadResource b)
+    {
+        var familyA = a.OsFamily!;
+        var familyB = b.OsFamily!;
+        if (familyA.Length == familyB.Length)
         {
-            if (when && factor != 1.0)
-            {
-                multiplier *= factor;
-                (multipliers ??= new List<FactorContribution>(4)).Add(new FactorContribution(id, label, factor));
-            }
+            return string.Equals(familyA, familyB, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(a.OsVersion ?? "", b.OsVersion ?? "", StringComparison.OrdinalIgnoreCase);
         }
 
-        Apply(workload.AvailabilityNeed == AvailabilityNeed.TwentyFourSeven, "effort-24x7", "Dygnet runt-beredskap", parameters.TwentyFourSevenMultiplier);
-        Apply(heterogeneous, "effort-heterogeneous", "Flera olika operativsystem", parameters.HeterogeneityMultiplier);
-        Apply(unsupported, "effort-unsupported-os", "Operativsystem utan support", parameters.UnsupportedOsMultiplier);
-        Apply(workload.MedicalDeviceDependency == true, "effort-medical-device", "Nära medicinteknisk utrustning", parameters.MedicalDeviceMultiplier);
-
-        var hours = baseHours * multiplier;
-        return new DriftEffort(workload.Id, vms, hosts, cloud, baseHours, multiplier, (IReadOnlyList<FactorContribution>?)multipliers ?? [], hours, hours);
+        return string.Equals(familyA + " " + a.OsVersion, familyB + " " + b.OsVersion, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -1,51 +1,53 @@
+using Sourcing.Analyzer.Workloads;
+
 namespace Sourcing.Analyzer.Assessment;
 
 /// <summary>
-/// Evaluates one rule set for many systems. The verdicts depend only on the handful of facts the
-/// conditions read (K, R, T, personal data, three flags, availability need, lifecycle), so an
-/// estate of 100,000 systems has at most a few thousand distinct answers: they are computed once
-/// and shared (the per-destination results are immutable). Not thread-safe; one per run.
+/// Evaluates one rule set for many systems. The verdicts depend only on which rules matched, so
+/// an estate of 100,000 systems has a handful of distinct answers (one per combination of
+/// matching rules): each is computed once and shared (the per-destination results are
+/// immutable), and a system costs only its rule conditions. Not thread-safe; one per run.
 /// </summary>
 public sealed class GateEvaluator(GateRuleSet rules)
 {
-    private readonly Dictionary<int, IReadOnlyList<DestinationGate>> _cache = [];
+    // Keyed by the set of matching rules, one bit per rule in table order.
+    private readonly Dictionary<ulong, IReadOnlyList<DestinationGate>> _cache = [];
 
     public GateRuleSet Rules => rules;
 
+    /// <summary>The gate for a workload; the same as <see cref="HostingGate.Evaluate(Workload, GateRuleSet)"/>.</summary>
+    public GateResult Evaluate(Workload workload) => Evaluate(workload.Id, GateFacts.From(workload));
+
     public GateResult Evaluate(long workloadId, GateFacts facts)
     {
-        var key = Key(facts);
-        if (key < 0)
+        var list = rules.Rules;
+        if (list.Count > 64)
         {
+            // More rules than bits: no region's table is this long, so no sharing is needed.
             return HostingGate.Evaluate(workloadId, facts, rules);
+        }
+
+        var key = 0UL;
+        for (var r = 0; r < list.Count; r++)
+        {
+            if (list[r].Condition.Matches(facts))
+            {
+                key |= 1UL << r;
+            }
         }
 
         if (!_cache.TryGetValue(key, out var destinations))
         {
-            destinations = HostingGate.Evaluate(workloadId, facts, rules).Destinations;
+            Span<bool> matched = stackalloc bool[list.Count];
+            for (var r = 0; r < matched.Length; r++)
+            {
+                matched[r] = (key & (1UL << r)) != 0;
+            }
+
+            destinations = HostingGate.Decide(rules, matched);
             _cache[key] = destinations;
         }
 
         return new GateResult(workloadId, rules.Version, destinations, facts);
-    }
-
-    /// <summary>The facts packed into 19 bits, or −1 when a value is outside the ranges packed.</summary>
-    private static int Key(GateFacts f)
-    {
-        if ((uint)f.Confidentiality > 7 || (uint)f.Integrity > 7 || (uint)f.Availability > 7
-            || (uint)f.PersonalData > 7 || (uint)f.AvailabilityNeed > 3 || (uint)f.Lifecycle > 3)
-        {
-            return -1;
-        }
-
-        return f.Confidentiality
-            | (f.Integrity << 3)
-            | (f.Availability << 6)
-            | ((int)f.PersonalData << 9)
-            | ((f.SecurityClassified ? 1 : 0) << 12)
-            | ((f.MedicalDeviceDependency ? 1 : 0) << 13)
-            | ((f.RequiresOffline ? 1 : 0) << 14)
-            | ((int)f.AvailabilityNeed << 15)
-            | ((int)f.Lifecycle << 17);
     }
 }

@@ -37,6 +37,15 @@ public sealed record GateFacts
     public required IReadOnlyList<string> Assumptions { get; init; }
     public required IReadOnlyList<string> MissingFields { get; init; }
 
+    // The assumption texts, written once rather than once per system that lacks the value.
+    private static readonly string AssumedConfidentialityText =
+        $"Konfidentialitet (K) saknas – bedöms som K{AssumedConfidentiality} tills informationsklassning finns.";
+
+    private static readonly string AssumedAvailabilityText2 = AssumedAvailabilityText(2);
+    private static readonly string AssumedAvailabilityText3 = AssumedAvailabilityText(3);
+
+    private static string AssumedAvailabilityText(int t) => $"Tillgänglighet (T) saknas – bedöms som T{t} utifrån tillgänglighetsbehovet.";
+
     public static GateFacts From(Workload workload)
     {
         // Most systems are complete: allocate the lists only when something is missing.
@@ -47,7 +56,7 @@ public sealed record GateFacts
         if (k is null)
         {
             (missing ??= []).Add(FieldNames.Confidentiality);
-            (assumptions ??= []).Add($"Konfidentialitet (K) saknas – bedöms som K{AssumedConfidentiality} tills informationsklassning finns.");
+            (assumptions ??= []).Add(AssumedConfidentialityText);
         }
 
         var r = workload.Integrity;
@@ -62,7 +71,7 @@ public sealed record GateFacts
         {
             (missing ??= []).Add(FieldNames.Availability);
             t = workload.AvailabilityNeed == AvailabilityNeed.TwentyFourSeven ? 3 : 2;
-            (assumptions ??= []).Add($"Tillgänglighet (T) saknas – bedöms som T{t} utifrån tillgänglighetsbehovet.");
+            (assumptions ??= []).Add(t == 3 ? AssumedAvailabilityText3 : AssumedAvailabilityText2);
         }
 
         var personal = workload.PersonalData;

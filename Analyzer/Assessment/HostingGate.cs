@@ -16,19 +16,35 @@ public static class HostingGate
 
     public static GateResult Evaluate(long workloadId, GateFacts facts, GateRuleSet rules)
     {
+        var matched = new bool[rules.Rules.Count];
+        for (var r = 0; r < matched.Length; r++)
+        {
+            matched[r] = rules.Rules[r].Condition.Matches(facts);
+        }
+
+        return new GateResult(workloadId, rules.Version, Decide(rules, matched), facts);
+    }
+
+    /// <summary>
+    /// The verdicts given which rules matched (<paramref name="matched"/>, in table order). They
+    /// depend on nothing else, which is what lets <see cref="GateEvaluator"/> share them.
+    /// </summary>
+    internal static IReadOnlyList<DestinationGate> Decide(GateRuleSet rules, ReadOnlySpan<bool> matched)
+    {
         const int count = (int)Destination.Retire + 1;
         var findings = new List<GateFinding>?[count];
         var verdicts = new GateVerdict[count];
         var deciding = new GateRule?[count];
         var points = new double[count];
 
-        foreach (var rule in rules.Rules)
+        for (var r = 0; r < matched.Length; r++)
         {
-            if (!rule.Condition.Matches(facts))
+            if (!matched[r])
             {
                 continue;
             }
 
+            var rule = rules.Rules[r];
             foreach (var effect in rule.Effects)
             {
                 var i = (int)effect.Destination;
@@ -78,6 +94,6 @@ public static class HostingGate
             result[i] = new DestinationGate((Destination)i, verdicts[i], deciding[i]?.Id, deciding[i]?.Description, conditions, list, points[i], factors);
         }
 
-        return new GateResult(workloadId, rules.Version, result, facts);
+        return result;
     }
 }

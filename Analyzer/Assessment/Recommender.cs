@@ -68,8 +68,10 @@ public static class Recommender
         }
         else
         {
-            foreach (var resource in workload.Resources)
+            var resources = workload.Resources;
+            for (var i = 0; i < resources.Count; i++)
             {
+                var resource = resources[i];
                 if (resource.Support == SupportStatus.Unknown && (resource.OsFamily is not null || string.Equals(resource.Kind, "vm", StringComparison.OrdinalIgnoreCase)))
                 {
                     Add(FieldNames.OsSupport);
@@ -83,18 +85,20 @@ public static class Recommender
 
     public static Recommendation Recommend(GateResult gate, IReadOnlyList<DestinationScore> scores, IReadOnlyList<string> missingFields)
     {
+        // Indexed loops: foreach over an IReadOnlyList allocates an enumerator, per system.
         var completeness = 1.0;
-        foreach (var field in missingFields)
+        for (var i = 0; i < missingFields.Count; i++)
         {
-            completeness -= MissingCost.GetValueOrDefault(field, 0.02);
+            completeness -= MissingCost.GetValueOrDefault(missingFields[i], 0.02);
         }
 
         completeness = Math.Clamp(completeness, 0.05, 1);
 
         DestinationScore? best = null;
         DestinationScore? second = null;
-        foreach (var score in scores)
+        for (var i = 0; i < scores.Count; i++)
         {
+            var score = scores[i];
             if (best is null || Better(score, best))
             {
                 second = best;
@@ -115,17 +119,24 @@ public static class Recommender
         var lead = second is null ? 20 : best.Score - second.Score;
         var confidence = Math.Round(completeness * (0.6 + (0.4 * Math.Min(1, lead / 20))), 3);
 
-        if (gate.Facts.ClassificationMissing)
+        // The reason is written when first read (see Recommendation), from what is passed here.
+        return gate.Facts.ClassificationMissing
+            ? new Recommendation(RecommendationStatus.InsufficientData, null, best.Destination, Math.Min(confidence, 0.3), missingFields, gate, best, second)
+            : new Recommendation(RecommendationStatus.Recommended, best.Destination, best.Destination, confidence, missingFields, gate, best, second);
+    }
+
+    /// <summary>The reason text of a recommendation with a best destination, in plain Swedish.</summary>
+    internal static string Reason(RecommendationStatus status, GateResult gate, DestinationScore best, DestinationScore? second, IReadOnlyList<string> missingFields)
+    {
+        if (status == RecommendationStatus.InsufficientData)
         {
             var text = new StringBuilder("Underlag saknas: informationsklassningen (K) är inte ifylld, så ingen destination rekommenderas. ");
             text.Append(CultureInfo.InvariantCulture, $"Preliminärt, om systemet bedöms som K{GateFacts.AssumedConfidentiality}: {DestinationNames.Swedish(best.Destination)}. ");
             text.Append("Fyll i: ").Append(string.Join(", ", missingFields)).Append('.');
-            return new Recommendation(RecommendationStatus.InsufficientData, null, best.Destination, text.ToString(),
-                Math.Min(confidence, 0.3), missingFields);
+            return text.ToString();
         }
 
-        return new Recommendation(RecommendationStatus.Recommended, best.Destination, best.Destination,
-            Reason(gate, best, second), confidence, missingFields);
+        return Reason(gate, best, second);
     }
 
     // Higher score first; on a tie Allowed before Conditional, then the Destination order (in-house first: no move).
@@ -155,8 +166,10 @@ public static class Recommender
         AppendTop(text, " Talar emot: ", best.Factors, positive: false, 2);
 
         var first = true;
-        foreach (var destination in gate.Destinations)
+        var destinations = gate.Destinations;
+        for (var i = 0; i < destinations.Count; i++)
         {
+            var destination = destinations[i];
             if (destination.Verdict != GateVerdict.Blocked)
             {
                 continue;

@@ -11,7 +11,7 @@ namespace Sourcing.Tests.Benchmarks;
 /// The Analyzer's figures: assessing 100,000 systems of 5 resources each on one thread (gate,
 /// scores with factors, recommendation, drift effort, calibration), and training the decision
 /// model on 2,000 decisions with 5-fold cross-validation against the rule baseline.
-/// Args: [workloads] [decisions].
+/// Args: [workloads] [decisions]; 0 decisions skips the training.
 /// </summary>
 public static class AnalyzerBenchmark
 {
@@ -24,8 +24,25 @@ public static class AnalyzerBenchmark
         var workloads = Generate(workloadCount, seed: 1);
         var effort = EffortParameters.Default with { StatedDriftFte = 25 };
 
-        // Warm up the JIT on a small estate so the measurement is the steady state.
-        Assessor.Assess(new AssessmentInput { Workloads = Generate(2_000, seed: 2), Today = today, Effort = effort });
+        // Warm up the JIT on a small estate so the measurement is the steady state. One pass is
+        // not enough: tiered compilation promotes a method to optimised code only after it has run
+        // 30 times with no new methods compiled for 100 ms, and compiles it on a background thread,
+        // so one pass measured mostly unoptimised code (runs varied from 0.3 to 0.8 s).
+        var warmUp = new AssessmentInput { Workloads = Generate(2_000, seed: 2), Today = today, Effort = effort };
+        var warming = Stopwatch.StartNew();
+        while (warming.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            foreach (var assessment in Assessor.Assess(warmUp).Workloads)
+            {
+                _ = assessment.Recommendation.Reason;
+                foreach (var score in assessment.Scores)
+                {
+                    _ = score.Factors;
+                }
+            }
+        }
+
+        Thread.Sleep(500);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -44,11 +61,40 @@ public static class AnalyzerBenchmark
         var scoring = watch.Elapsed;
         var insufficient = report.Workloads.Count(w => w.Recommendation.Status == RecommendationStatus.InsufficientData);
 
-        var decisions = SyntheticDecisions.FromHiddenRule(decisionCount, noise: 0.1, seed: 7);
+        // The reason texts and factor lists are written when first read; storing or showing every
+        // system reads them all, so that cost is measured too (it is not part of the aim).
+        var readBefore = GC.GetAllocatedBytesForCurrentThread();
+        var readPauseBefore = GC.GetTotalPauseDuration();
         watch.Restart();
-        var training = DecisionModelTrainer.Train(decisions, GateRuleSet.Default, ScoringWeights.Default, EffortParameters.Default);
+        var characters = 0L;
+        foreach (var assessment in report.Workloads)
+        {
+            characters += assessment.Recommendation.Reason.Length;
+            foreach (var score in assessment.Scores)
+            {
+                characters += score.Factors.Count;
+            }
+        }
+
         watch.Stop();
-        var m = training.Metrics!;
+        var reading = watch.Elapsed;
+        var readPause = GC.GetTotalPauseDuration() - readPauseBefore;
+        var readAllocated = GC.GetAllocatedBytesForCurrentThread() - readBefore;
+        var retainedAfterReading = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+        GC.KeepAlive(characters);
+
+        // The input stays alive for both "retained" figures, so they count only what the result adds.
+        GC.KeepAlive(workloads);
+
+        // Training takes half a minute; 0 decisions skips it (for iterating on the assessment).
+        ModelMetrics? m = null;
+        if (decisionCount > 0)
+        {
+            var decisions = SyntheticDecisions.FromHiddenRule(decisionCount, noise: 0.1, seed: 7);
+            watch.Restart();
+            m = DecisionModelTrainer.Train(decisions, GateRuleSet.Default, ScoringWeights.Default, EffortParameters.Default).Metrics!;
+            watch.Stop();
+        }
 
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine("## Analyzer");
@@ -62,17 +108,31 @@ public static class AnalyzerBenchmark
         Console.WriteLine(string.Create(c, $"| CPU time of the process meanwhile (incl. GC threads) | {cpu.TotalMilliseconds:F0} ms |"));
         Console.WriteLine(string.Create(c, $"| of which GC pauses | {pause.TotalMilliseconds:F0} ms |"));
         Console.WriteLine(string.Create(c, $"| per system (wall) | {scoring.TotalMilliseconds * 1000 / workloadCount:F1} µs |"));
-        Console.WriteLine(string.Create(c, $"| allocated during assessment | {allocated / 1048576.0:F0} MiB |"));
-        Console.WriteLine(string.Create(c, $"| retained by the result | {retained / 1048576.0:F0} MiB |"));
+        Console.WriteLine(string.Create(c, $"| per system (CPU) | {cpu.TotalMilliseconds * 1000 / workloadCount:F1} µs |"));
+        Console.WriteLine(string.Create(c, $"| allocated during assessment | {allocated / 1048576.0:F0} MiB ({(double)allocated / workloadCount:F0} bytes per system) |"));
+        Console.WriteLine(string.Create(c, $"| retained by the result | {retained / 1048576.0:F0} MiB ({(double)retained / workloadCount:F0} bytes per system) |"));
+        Console.WriteLine(string.Create(c, $"| afterwards: writing every reason text and factor list (as storing all results does) | {reading.TotalMilliseconds:F0} ms (GC pauses {readPause.TotalMilliseconds:F0} ms), {readAllocated / 1048576.0:F0} MiB allocated, {retainedAfterReading / 1048576.0:F0} MiB retained in all |"));
         Console.WriteLine(string.Create(c, $"| systems with underlag saknas | {insufficient:N0} |"));
         Console.WriteLine(string.Create(c, $"| calibration factor (25 FTE stated) | {report.Calibration.Factor:F3} |"));
-        Console.WriteLine(string.Create(c, $"| decisions trained on | {m.TrainingSize:N0} |"));
-        Console.WriteLine(string.Create(c, $"| training time ({m.Folds}-fold CV + final model, FastTree OVA, 1 thread) | {watch.Elapsed.TotalSeconds:F1} s |"));
-        Console.WriteLine(string.Create(c, $"| model accuracy, held-out folds | {m.ModelAccuracy:P1} (macro {m.ModelMacroAccuracy:P1}) |"));
-        Console.WriteLine(string.Create(c, $"| rule baseline accuracy, same folds | {m.BaselineAccuracy:P1} (macro {m.BaselineMacroAccuracy:P1}) |"));
-        Console.WriteLine(string.Create(c, $"| model accuracy on its own training data (not a quality figure) | {m.ResubstitutionAccuracy:P1} |"));
+        if (m is not null)
+        {
+            Console.WriteLine(string.Create(c, $"| decisions trained on | {m.TrainingSize:N0} |"));
+            Console.WriteLine(string.Create(c, $"| training time ({m.Folds}-fold CV + final model, FastTree OVA, 1 thread) | {watch.Elapsed.TotalSeconds:F1} s |"));
+            Console.WriteLine(string.Create(c, $"| model accuracy, held-out folds | {m.ModelAccuracy:P1} (macro {m.ModelMacroAccuracy:P1}) |"));
+            Console.WriteLine(string.Create(c, $"| rule baseline accuracy, same folds | {m.BaselineAccuracy:P1} (macro {m.BaselineMacroAccuracy:P1}) |"));
+            Console.WriteLine(string.Create(c, $"| model accuracy on its own training data (not a quality figure) | {m.ResubstitutionAccuracy:P1} |"));
+        }
+
         Console.WriteLine();
-        Console.WriteLine("Decisions are synthetic: a hidden practice that differs from the rules, plus 10 % random choices, so about 92 % is the best any model can reach.");
+        // Issue 6's aim is for 100,000 systems; scale it for other estate sizes.
+        var aim = TimeSpan.FromSeconds(workloadCount / 100_000.0);
+        Console.WriteLine(string.Create(c, $"Aim: under 1 s for 100,000 systems on one core{(workloadCount == 100_000 ? "" : $" ({aim.TotalMilliseconds:F0} ms for {workloadCount:N0})")} — {(scoring < aim ? "met" : "missed")} ({scoring.TotalMilliseconds:F0} ms wall, {cpu.TotalMilliseconds:F0} ms CPU)."));
+        if (m is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Decisions are synthetic: a hidden practice that differs from the rules, plus 10 % random choices, so about 92 % is the best any model can reach.");
+        }
+
         return Task.FromResult(0);
     }
 
