@@ -38,6 +38,20 @@ public sealed class ScanRunner(
                 [$"En skanning av \"{row.Name}\" pågår redan."]);
         }
 
+        // Released explicitly: a pooled connection only resets (and so unlocks) when it is next used, so a lock
+        // left to the pool could make the next scan of this source see "already running" on another connection.
+        try
+        {
+            return await RunLockedAsync(row, sourceId, trigger, cancellationToken);
+        }
+        finally
+        {
+            await UnlockAsync(lockConnection, sourceId);
+        }
+    }
+
+    private async Task<ScanSummary> RunLockedAsync(SourceRow row, long sourceId, string trigger, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         await scans.FailAbandonedAsync(sourceId, time.GetUtcNow(), cancellationToken);
         var scanId = await scans.StartAsync(sourceId, trigger, time.GetUtcNow(), cancellationToken);
@@ -103,6 +117,22 @@ public sealed class ScanRunner(
             outcome.Skipped, outcome.Calls, elapsed, outcome.Errors);
     }
 
+    private async Task UnlockAsync(NpgsqlConnection connection, long sourceId)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@class, @id)", connection);
+            command.Parameters.AddWithValue("class", ScanLockClass);
+            command.Parameters.AddWithValue("id", checked((int)sourceId));
+            await command.ExecuteScalarAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException e)
+        {
+            // The session's reset or end releases it too; a broken connection is not reused.
+            logger.LogWarning(e, "Could not release the scan lock of source {SourceId}", sourceId);
+        }
+    }
+
     private static async Task<bool> TryLockAsync(NpgsqlConnection connection, long sourceId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@class, @id)", connection);
@@ -117,13 +147,19 @@ public sealed class ScanRunner(
             ? e.Message
             : $"{e.Message} ({e.InnerException.Message})";
 
-    /// <summary>Writes progress to the scan row at most once a second, so a 10,000-VM scan does not write 10,000 times.</summary>
+    /// <summary>
+    /// Writes progress to the scan row at most once a second, so a 10,000-VM scan does not write 10,000 times.
+    /// A report that falls inside the second is not lost: the latest figure is written when the second is up,
+    /// even if the collector then goes quiet (every request stalled), so the page never shows a stale count.
+    /// </summary>
     private sealed class ThrottledProgress(ScanStore scans, long scanId, TimeProvider time, ILogger logger) : IScanProgress
     {
+        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
         private readonly Lock _gate = new();
         private long _lastWrite;
         private (int Done, int Total, string? Text) _latest;
         private Task _pending = Task.CompletedTask;
+        private bool _trailing;
 
         public void Report(int done, int total, string? text = null)
         {
@@ -131,19 +167,38 @@ public sealed class ScanRunner(
             {
                 _latest = (done, total, text);
                 var now = time.GetTimestamp();
-                if (_lastWrite != 0 && time.GetElapsedTime(_lastWrite, now) < TimeSpan.FromSeconds(1))
+                var since = _lastWrite == 0 ? Interval : time.GetElapsedTime(_lastWrite, now);
+                if (since < Interval || !_pending.IsCompleted)
                 {
-                    return;
-                }
+                    if (!_trailing)
+                    {
+                        _trailing = true;
+                        _ = WriteLaterAsync(since < Interval ? Interval - since : Interval);
+                    }
 
-                if (!_pending.IsCompleted)
-                {
                     return;
                 }
 
                 _lastWrite = now;
                 _pending = WriteAsync(_latest);
             }
+        }
+
+        private async Task WriteLaterAsync(TimeSpan wait)
+        {
+            await Task.Delay(wait, time);
+            lock (_gate)
+            {
+                _trailing = false;
+                _lastWrite = time.GetTimestamp();
+                _pending = WriteAfterAsync(_pending, _latest);
+            }
+        }
+
+        private async Task WriteAfterAsync(Task previous, (int Done, int Total, string? Text) latest)
+        {
+            await previous;
+            await WriteAsync(latest);
         }
 
         public async Task FlushAsync(CancellationToken cancellationToken)

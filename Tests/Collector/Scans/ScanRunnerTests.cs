@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Sourcing.Tests.Support;
 
 namespace Sourcing.Tests.Collector.Scans;
@@ -189,5 +190,65 @@ public sealed class ScanRunnerTests(PostgresDatabase database) : IClassFixture<P
 
         Assert.Equal("failed", result.Status);
         Assert.Contains("SOURCING_TEST_UNSET_VARIABLE", Assert.Single(result.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportInsideTheSecondThenStall_LatestProgressIsStillWritten()
+    {
+        var harness = Harness();
+        var sourceId = await harness.AddSourceAsync("stalled-progress");
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _collector.Next = async (_, progress, cancellationToken) =>
+        {
+            progress.Report(0, 10);
+            progress.Report(5, 10); // inside the same second: throttled
+            await release.Task.WaitAsync(cancellationToken); // then every request stalls
+            return new Sourcing.Collector.Inventory.CollectResult([], true, 0, 0, []);
+        };
+        // Timers fire at once here, so the test waits for no real second.
+        var clock = new Sourcing.Tests.Collector.VSphere.InstantTimeProvider();
+        var runner = new Sourcing.Collector.Scans.ScanRunner(
+            database.DataSource, harness.Sources, harness.Scans, harness.Resources, harness.Secrets, harness.Collectors, harness.AfterScan,
+            clock, harness.LoggerFactory.CreateLogger<Sourcing.Collector.Scans.ScanRunner>());
+
+        var run = runner.RunAsync(sourceId, "test", CancellationToken.None);
+        try
+        {
+            await using var connection = await database.DataSource.OpenConnectionAsync();
+            var done = 0;
+            for (var i = 0; i < 300 && done != 5; i++)
+            {
+                done = await connection.ExecuteScalarAsync<int?>(
+                    "SELECT progress_done FROM sourcing.scan WHERE source_id = @sourceId AND status = 'running'", new { sourceId }) ?? 0;
+                if (done != 5)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            Assert.Equal(5, done);
+            var wait = Assert.Single(clock.Delays);
+            Assert.InRange(wait, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            release.TrySetResult();
+            await run;
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_Finished_ReleasesScanLockForOtherSessions()
+    {
+        var harness = Harness();
+        var sourceId = await harness.AddSourceAsync("lock-released");
+        _collector.Returns([Vms.Vm("vm-1", "a")]);
+        await harness.Runner().RunAsync(sourceId, "test", CancellationToken.None);
+
+        // A session outside the pool: a lock left on an idle pooled connection would still block it.
+        await using var other = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false");
+        await other.OpenAsync();
+        var taken = await other.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@cls, @id)", new { cls = 0x5343, id = (int)sourceId });
+        Assert.True(taken);
     }
 }
