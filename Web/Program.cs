@@ -33,10 +33,8 @@ builder.Services.AddSourcingHangfire(connectionString);
 // web-only node); more capacity = more hosts on the same PostgreSQL.
 if (builder.Configuration.GetValue("Hangfire:Server", true))
 {
-    builder.Services.AddHangfireServer((provider, o) =>
+    builder.Services.AddHangfireServer(o =>
     {
-        // This host's own container builds the jobs (see AddSourcingHangfire: Hangfire's default is process-wide).
-        o.Activator = provider.GetRequiredService<JobActivator>();
         o.ServerName = $"sourcing-{Environment.MachineName}-{Environment.ProcessId}";
         o.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", Math.Max(2, Environment.ProcessorCount));
     });

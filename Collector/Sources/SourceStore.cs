@@ -7,27 +7,9 @@ namespace Sourcing.Collector.Sources;
 /// <summary>Registered sources (sourcing.source). Secrets are never read or written here in plain text.</summary>
 public sealed class SourceStore(NpgsqlDataSource dataSource)
 {
-    public async Task<long> AddAsync(NewSource source, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                INSERT INTO sourcing.source (name, kind, url, username, secret_env, secret_protected, thumbprint,
-                                             insecure, schedule, time_zone, max_concurrency, settings)
-                VALUES (@Name, @Kind, @Url, @Username, @SecretEnv, @SecretProtected, @Thumbprint,
-                        @Insecure, @Schedule, @TimeZone, @MaxConcurrency, @Settings::jsonb)
-                RETURNING id
-                """,
-                Parameters(source, id: null),
-                cancellationToken: cancellationToken));
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            throw new InvalidOperationException($"Det finns redan en källa som heter \"{source.Name}\".", e);
-        }
-    }
+    public async Task<long> AddAsync(NewSource source, CancellationToken cancellationToken) =>
+        await TryAddAsync(source, enabled: true, cancellationToken)
+        ?? throw new InvalidOperationException($"Det finns redan en källa som heter \"{source.Name}\".");
 
     /// <summary>Adds the source, or updates it in place when one of that name exists (used by the demo, which may run twice).</summary>
     public async Task<long> UpsertAsync(NewSource source, CancellationToken cancellationToken)

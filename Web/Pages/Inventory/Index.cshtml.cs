@@ -1,8 +1,6 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sourcing.Collector.Cli;
 using Sourcing.Web.Inventory;
 using Sourcing.Web.Security;
 
@@ -27,24 +25,22 @@ public sealed class IndexModel(InventoryStore store, TimeProvider time) : PageMo
     }
 
     /// <summary>The current filter as CSV (all pages), quoted, with formula-looking cells neutralised.</summary>
-    public async Task<IActionResult> OnGetCsvAsync([FromQuery] InventoryQuery query, CancellationToken cancellationToken)
-    {
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"inventarie-{time.GetUtcNow():yyyyMMdd}.csv\"";
-        // BOM: Excel reads the file as UTF-8 (å, ä, ö) only with it.
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024);
-        await writer.WriteLineAsync("source,kind,name,cluster,host,subscription_id,resource_group,location,power_state,guest_os,os_family,cpu_count,memory_mib,storage_gib,first_seen_at,last_seen_at");
-        await foreach (var r in store.AllAsync(query, cancellationToken))
-        {
-            await writer.WriteLineAsync(string.Join(',', new object?[]
-            {
-                r.SourceName, r.Kind, r.Name, r.Cluster, r.Host, r.SubscriptionId, r.ResourceGroup, r.Location, r.PowerState,
-                r.GuestOs, r.OsFamily, r.CpuCount, r.MemoryMib, r.StorageGib, Display.Iso(r.FirstSeenAt), Display.Iso(r.LastSeenAt),
-            }.Select(InventoryCommand.Csv)));
-        }
+    public Task<IActionResult> OnGetCsvAsync([FromQuery] InventoryQuery query, CancellationToken cancellationToken) =>
+        CsvExport.WriteAsync(Response, CsvExport.FileName("inventarie", time),
+            ["source", "kind", "name", "cluster", "host", "subscription_id", "resource_group", "location", "power_state", "guest_os", "os_family",
+             "cpu_count", "memory_mib", "storage_gib", "first_seen_at", "last_seen_at"],
+            Rows(store.AllAsync(query, cancellationToken)), cancellationToken);
 
-        // Already written to the body; a Task-returning handler would render the page after it.
-        return new EmptyResult();
+    private static async IAsyncEnumerable<object?[]> Rows(IAsyncEnumerable<InventoryRow> rows)
+    {
+        await foreach (var r in rows)
+        {
+            yield return
+            [
+                r.SourceName, r.Kind, r.Name, r.Cluster, r.Host, r.SubscriptionId, r.ResourceGroup, r.Location, r.PowerState,
+                r.GuestOs, r.OsFamily, r.CpuCount, r.MemoryMib, r.StorageGib, r.FirstSeenAt, r.LastSeenAt,
+            ];
+        }
     }
 
     public string PageUrl(int page) => Url.Page("/Inventory/Index", Query.RouteValues(page: page))!;

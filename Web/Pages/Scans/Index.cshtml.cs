@@ -28,11 +28,10 @@ public sealed class IndexModel(ScanStore scans, SourceStore sources, NpgsqlDataS
         if (awaiting is { } sourceId && await sources.GetAsync(sourceId, cancellationToken) is { } source)
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var latest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT max(id) FROM sourcing.scan WHERE source_id = @sourceId", new { sourceId }, cancellationToken: cancellationToken)) ?? 0;
             // The job may have started between the redirect and this page: then its row is already here and there is nothing to wait for.
-            var started = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM sourcing.scan WHERE source_id = @sourceId AND status = 'running')", new { sourceId }, cancellationToken: cancellationToken));
+            var (latest, started) = await connection.QuerySingleAsync<(long, bool)>(new CommandDefinition(
+                "SELECT coalesce(max(id), 0), coalesce(bool_or(status = 'running'), false) FROM sourcing.scan WHERE source_id = @sourceId",
+                new { sourceId }, cancellationToken: cancellationToken));
             if (!started)
             {
                 Awaiting = source;

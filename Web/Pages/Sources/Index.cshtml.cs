@@ -1,11 +1,9 @@
-using System.Text;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Sourcing.Collector.Cli;
 using Sourcing.Collector.Scans;
 using Sourcing.Collector.Sources;
 using Sourcing.Web.Overview;
@@ -30,25 +28,18 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"kallor-{time.GetUtcNow():yyyyMMdd}.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteLineAsync("name,kind,url,username,secret,thumbprint,schedule,time_zone,max_concurrency,enabled,last_status,last_scan_at,next_run,created_at");
-        foreach (var s in Sources)
-        {
-            Health.TryGetValue(s.Id, out var h);
-            var lastScan = h?.LastFinishedAt ?? h?.LastStartedAt;
-            var next = NextRun.GetValueOrDefault(s.Id);
-            await writer.WriteLineAsync(string.Join(',', new object?[]
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("kallor", time),
+            ["name", "kind", "url", "username", "secret", "thumbprint", "schedule", "time_zone", "max_concurrency", "enabled", "last_status",
+             "last_scan_at", "next_run", "created_at"],
+            Sources.Select(s =>
             {
-                s.Name, s.Kind, s.Url, s.Username, SecretSource(s), s.Thumbprint, s.Schedule, s.TimeZone, s.MaxConcurrency,
-                s.Enabled ? "true" : "false", h?.LastStatus, lastScan is { } l ? Display.Iso(l) : null, next is { } n ? Display.Iso(n) : null,
-                Display.Iso(s.CreatedAt),
-            }.Select(InventoryCommand.Csv)));
-        }
-
-        // Already written to the body; a Task-returning handler would render the page after it.
-        return new EmptyResult();
+                Health.TryGetValue(s.Id, out var h);
+                return new object?[]
+                {
+                    s.Name, s.Kind, s.Url, s.Username, SecretSource(s), s.Thumbprint, s.Schedule, s.TimeZone, s.MaxConcurrency,
+                    s.Enabled, h?.LastStatus, h?.LastFinishedAt ?? h?.LastStartedAt, NextRun.GetValueOrDefault(s.Id), s.CreatedAt,
+                };
+            }), cancellationToken);
     }
 
     /// <summary>Turns a source's scheduled scans on or off (a source is never deleted: its history stays).</summary>

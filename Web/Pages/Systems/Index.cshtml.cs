@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.Text;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sourcing.Collector.Assessment;
-using Sourcing.Collector.Cli;
 using Sourcing.Collector.Workloads;
 using Sourcing.Web.Portfolio;
 using Sourcing.Web.Security;
@@ -47,23 +45,15 @@ public sealed class IndexModel(WorkloadStore workloads, AssessmentStore assessme
     /// <summary>The filtered list as CSV (all pages), with the inventory export's quoting and formula neutralising.</summary>
     public async Task<IActionResult> OnGetCsvAsync([FromQuery] PortfolioQuery query, CancellationToken cancellationToken)
     {
-        var rows = (await PortfolioReader.LoadAsync(workloads, assessments, cancellationToken)).Where(query.Matches).ToList();
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"system-{time.GetUtcNow():yyyyMMdd}.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024);
-        await writer.WriteLineAsync("id,name,department,k,r,t,vm_count,worst_os_support,status,recommendation,confidence,drift_hours,missing_fields");
-        foreach (var r in rows)
-        {
-            var w = r.Workload;
-            await writer.WriteLineAsync(string.Join(',', new object?[]
+        var rows = (await PortfolioReader.LoadAsync(workloads, assessments, cancellationToken)).Where(query.Matches);
+        return await CsvExport.WriteAsync(Response, CsvExport.FileName("system", time),
+            ["id", "name", "department", "k", "r", "t", "vm_count", "worst_os_support", "status", "recommendation", "confidence", "drift_hours", "missing_fields"],
+            rows.Select(r => new object?[]
             {
-                w.Id, w.Name, w.Department, w.Confidentiality, w.Integrity, w.Availability, r.VmCount, r.WorstSupport, r.Status,
-                r.Recommendation, r.Confidence?.ToString("F2", CultureInfo.InvariantCulture), r.DriftHours?.ToString("F0", CultureInfo.InvariantCulture),
-                string.Join("; ", r.MissingFields),
-            }.Select(InventoryCommand.Csv)));
-        }
-
-        return new EmptyResult();
+                r.Workload.Id, r.Workload.Name, r.Workload.Department, r.Workload.Confidentiality, r.Workload.Integrity, r.Workload.Availability,
+                r.VmCount, r.WorstSupport, r.Status, r.Recommendation, r.Confidence?.ToString("F2", CultureInfo.InvariantCulture),
+                r.DriftHours?.ToString("F0", CultureInfo.InvariantCulture), string.Join("; ", r.MissingFields),
+            }), cancellationToken);
     }
 
     /// <summary>The portfolio assessment as an Excel workbook (the filter applies), Swedish or English headers per the UI language.</summary>
