@@ -14,14 +14,7 @@ public sealed class AnalyzeJob(IWorkloadSource workloads, AssessmentStore store,
         var settings = await store.GetSettingsAsync(cancellationToken);
         var all = await workloads.GetWorkloadsAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var report = Assessor.Assess(new AssessmentInput
-        {
-            Workloads = all,
-            Today = DateOnly.FromDateTime(time.GetLocalNow().DateTime),
-            Rules = settings.Rules,
-            Weights = settings.Weights,
-            Effort = settings.Effort,
-        });
+        var report = Assessor.Assess(settings.InputFor(all, time));
         await store.SaveReportAsync(report, now, cancellationToken);
         logger.LogInformation(
             "Assessed {Count} systems with rules v{Rules}, weights v{Weights}; calibration factor {Factor:F3}, {Hours:F0} drift hours",

@@ -1,6 +1,22 @@
 using Sourcing.Analyzer.Assessment;
+using Sourcing.Analyzer.Workloads;
 
 namespace Sourcing.Collector.Assessment;
 
 /// <summary>The region's current rule table, weights and effort parameters (defaults where none is saved).</summary>
-public sealed record AssessmentSettings(GateRuleSet Rules, ScoringWeights Weights, EffortParameters Effort);
+public sealed record AssessmentSettings(GateRuleSet Rules, ScoringWeights Weights, EffortParameters Effort)
+{
+    /// <summary>What the assessor needs to assess <paramref name="workloads"/> today (Swedish date) under these settings.</summary>
+    public AssessmentInput InputFor(IReadOnlyList<Workload> workloads, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return new AssessmentInput
+        {
+            Workloads = workloads,
+            Today = DateOnly.FromDateTime(time.GetLocalNow().DateTime),
+            Rules = Rules,
+            Weights = Weights,
+            Effort = Effort,
+        };
+    }
+}

@@ -17,14 +17,7 @@ public sealed class PlanningSystemSource(IWorkloadSource workloads, AssessmentSt
     {
         var settings = await assessments.GetSettingsAsync(cancellationToken);
         var all = await workloads.GetWorkloadsAsync(cancellationToken);
-        var report = Assessor.Assess(new AssessmentInput
-        {
-            Workloads = all,
-            Today = DateOnly.FromDateTime(time.GetLocalNow().DateTime),
-            Rules = settings.Rules,
-            Weights = settings.Weights,
-            Effort = settings.Effort,
-        });
+        var report = Assessor.Assess(settings.InputFor(all, time));
         var byId = report.Workloads.ToDictionary(a => a.WorkloadId);
         return all.Select(w => ToPlanning(w, byId.GetValueOrDefault(w.Id))).ToList();
     }
