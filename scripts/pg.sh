@@ -37,9 +37,11 @@ DO \$\$ BEGIN
 END \$\$;
 SQL
 fi
-if ! runuser -u postgres -- psql -p "$PGPORT" -qtA -c "SELECT 1 FROM pg_database WHERE datname='sourcing'" | grep -q 1; then
-  runuser -u postgres -- createdb -p "$PGPORT" -O sourcing sourcing
+# SOURCING_PGDATABASE lets a second demo (another work tree) use its own database.
+PGDATABASE_NAME="${SOURCING_PGDATABASE:-sourcing}"
+if ! runuser -u postgres -- psql -p "$PGPORT" -qtA -c "SELECT 1 FROM pg_database WHERE datname='${PGDATABASE_NAME}'" | grep -q 1; then
+  runuser -u postgres -- createdb -p "$PGPORT" -O sourcing "$PGDATABASE_NAME"
 fi
 export SOURCING_PGPORT="$PGPORT"
-export ConnectionStrings__Sourcing="Host=127.0.0.1;Port=${PGPORT};Database=sourcing;Username=sourcing"
-echo "==> PostgreSQL kör på 127.0.0.1:${PGPORT} (databas sourcing, lösenord i ~/.pgpass)"
+export ConnectionStrings__Sourcing="Host=127.0.0.1;Port=${PGPORT};Database=${PGDATABASE_NAME};Username=sourcing"
+echo "==> PostgreSQL kör på 127.0.0.1:${PGPORT} (databas ${PGDATABASE_NAME}, lösenord i ~/.pgpass)"

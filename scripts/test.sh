@@ -9,7 +9,8 @@ source scripts/pg.sh
 if [ -x scripts/browser.sh ]; then source scripts/browser.sh; fi
 
 # Test databases a killed earlier run left behind (each test class makes its own sourcing_test_…).
-runuser -u postgres -- psql -p "$PGPORT" -qtA -c "SELECT datname FROM pg_database WHERE datname LIKE 'sourcing_test_%'" |
+# SOURCING_TEST_NO_SWEEP=1 skips this where another work tree's tests run at the same time.
+[ "${SOURCING_TEST_NO_SWEEP:-0}" = "1" ] || runuser -u postgres -- psql -p "$PGPORT" -qtA -c "SELECT datname FROM pg_database WHERE datname LIKE 'sourcing_test_%'" |
   while read -r db; do runuser -u postgres -- psql -p "$PGPORT" -q -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || true; done
 
 echo "==> Bygger"
