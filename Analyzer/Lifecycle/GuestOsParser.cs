@@ -53,30 +53,30 @@ public static partial class GuestOsParser
 
         if (lower.Contains("red hat enterprise", StringComparison.Ordinal) || RhelWord().IsMatch(lower))
         {
-            return new OsIdentity("linux", "rhel", Major(lower, RhelVersion()));
+            return new OsIdentity(OsFamily.Linux, "rhel", Major(lower, RhelVersion()));
         }
 
         if (lower.Contains("suse linux enterprise", StringComparison.Ordinal) || SlesWord().IsMatch(lower))
         {
-            return new OsIdentity("linux", "sles", Major(lower, SlesVersion()));
+            return new OsIdentity(OsFamily.Linux, "sles", Major(lower, SlesVersion()));
         }
 
         if (lower.Contains("ubuntu", StringComparison.Ordinal))
         {
-            return new OsIdentity("linux", "ubuntu", UbuntuVersion(lower));
+            return new OsIdentity(OsFamily.Linux, "ubuntu", UbuntuVersion(lower));
         }
 
         foreach (var (word, product) in new[] { ("centos", "centos"), ("debian", "debian"), ("oracle", "oracle-linux"), ("amazon linux", "amazon-linux"), ("fedora", "fedora"), ("rocky", "rocky"), ("alma", "almalinux") })
         {
             if (lower.Contains(word, StringComparison.Ordinal))
             {
-                return new OsIdentity("linux", product, Major(lower, AnyVersion()));
+                return new OsIdentity(OsFamily.Linux, product, Major(lower, AnyVersion()));
             }
         }
 
         if (lower.Contains("linux", StringComparison.Ordinal))
         {
-            return new OsIdentity("linux", null, null);
+            return new OsIdentity(OsFamily.Linux, null, null);
         }
 
         return OsIdentity.Unknown;
@@ -88,7 +88,7 @@ public static partial class GuestOsParser
         {
             if (upper.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return new OsIdentity("windows", "windows-server", version);
+                return new OsIdentity(OsFamily.Windows, "windows-server", version);
             }
         }
 
@@ -101,17 +101,17 @@ public static partial class GuestOsParser
                 version += " R2";
             }
 
-            return new OsIdentity("windows", "windows-server", version);
+            return new OsIdentity(OsFamily.Windows, "windows-server", version);
         }
 
         if (lower.Contains("server", StringComparison.Ordinal))
         {
-            return new OsIdentity("windows", "windows-server", null);
+            return new OsIdentity(OsFamily.Windows, "windows-server", null);
         }
 
         // Desktop Windows (WINDOWS_9_64 is Windows 10): not in the server table.
         var desktop = DesktopVersion().Match(upper);
-        return new OsIdentity("windows", "windows", desktop.Success ? DesktopName(desktop.Groups[1].Value) : null);
+        return new OsIdentity(OsFamily.Windows, "windows", desktop.Success ? DesktopName(desktop.Groups[1].Value) : null);
     }
 
     private static string DesktopName(string enumNumber) => enumNumber switch

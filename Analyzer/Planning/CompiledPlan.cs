@@ -9,19 +9,25 @@ public sealed class CompiledPlan
 {
     internal CompiledPlan(
         Scenario scenario,
+        Estate estate,
         CloudPriceTable prices,
         IReadOnlyList<PlannedMove> moves,
         IReadOnlyList<PlanIssue> issues,
         IReadOnlyList<PlanContract> contracts,
         IReadOnlyList<VmShape> shapes,
         IReadOnlyList<MoveAggregate> aggregates,
+        IReadOnlyList<PlatformCluster> clusters,
+        MoveAggregate today,
         int systemCount,
         double totalKnownHours,
         double totalUnknownVms,
         double totalUnknownPhysical)
     {
         Scenario = scenario;
+        Estate = estate;
         Prices = prices;
+        Clusters = clusters;
+        Today = today;
         Moves = moves;
         Issues = issues;
         Contracts = contracts;
@@ -38,6 +44,9 @@ public sealed class CompiledPlan
     }
 
     public Scenario Scenario { get; }
+    public Estate Estate { get; }
+    /// <summary>The in-house platform today, cluster by cluster.</summary>
+    public IReadOnlyList<PlatformCluster> Clusters { get; }
     public CloudPriceTable Prices { get; }
     /// <summary>Ordered by wave, then system id.</summary>
     public IReadOnlyList<PlannedMove> Moves { get; }
@@ -49,6 +58,8 @@ public sealed class CompiledPlan
 
     internal IReadOnlyList<VmShape> Shapes { get; }
     internal IReadOnlyList<MoveAggregate> Aggregates { get; }
+    /// <summary>The cost drivers of the whole in-house estate today (what the baseline pays for).</summary>
+    internal MoveAggregate Today { get; }
     internal double TotalKnownHours { get; }
     internal double TotalUnknownVms { get; }
     internal double TotalUnknownPhysical { get; }

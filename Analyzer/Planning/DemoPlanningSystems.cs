@@ -1,3 +1,4 @@
+using Sourcing.Analyzer.Lifecycle;
 using Sourcing.Analyzer.Workloads;
 
 namespace Sourcing.Analyzer.Planning;
@@ -46,7 +47,15 @@ public static class DemoPlanningSystems
             var vms = 1 + (int)(Next() % 4);
             var physical = Next() % 10 == 0 ? 1 : 0;
             var sizes = Enumerable.Range(0, vms + physical)
-                .Select(_ => new VmShape(2 << (int)(Next() % 3), 4 << (int)(Next() % 4), windows))
+                .Select(v => new PlanningVm
+                {
+                    Name = $"srv{i + 1}-{v + 1}",
+                    Os = windows ? "Microsoft Windows Server 2019 (64-bit)" : "Red Hat Enterprise Linux 8 (64-bit)",
+                    VCpu = 2 << (int)(Next() % 3),
+                    MemoryGib = 4 << (int)(Next() % 4),
+                    StorageGib = 50 << (int)(Next() % 3),
+                    Physical = v >= vms,
+                })
                 .ToList();
             var recommended = k switch
             {
@@ -65,7 +74,7 @@ public static class DemoPlanningSystems
                 Id = i + 1,
                 Name = $"{kind} {i + 1}",
                 Department = Departments[(int)(Next() % (uint)Departments.Length)],
-                OsFamily = windows ? "Windows" : "Linux",
+                OsFamily = windows ? OsFamily.Windows : OsFamily.Linux,
                 Confidentiality = k,
                 Recommended = recommended,
                 Gates = Gates(k),
@@ -73,7 +82,8 @@ public static class DemoPlanningSystems
                 VmCount = vms,
                 PhysicalServers = physical,
                 TwentyFourSeven = health || Next() % 6 == 0,
-                VmSizes = sizes,
+                Vms = sizes,
+                LicenceSekPerYear = kind is "Filserver" or "Utskriftsserver" ? 0 : 20_000 + (Next() % 8) * 10_000,
                 OsSupport = (Next() % 8) switch { 0 => SupportStatus.Unsupported, 1 => SupportStatus.ExtendedOnly, _ => SupportStatus.Supported },
                 SaasPricePerYear = recommended == Destination.Saas && Next() % 2 == 0 ? 60_000 + (Next() % 10) * 10_000 : null,
             });

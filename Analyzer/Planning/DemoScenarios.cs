@@ -1,3 +1,5 @@
+using Sourcing.Analyzer.Lifecycle;
+
 namespace Sourcing.Analyzer.Planning;
 
 /// <summary>Three scenarios for the demo and the board-material example.</summary>
@@ -20,7 +22,7 @@ public static class DemoScenarios
                 new MoveRule
                 {
                     Name = "Windows fil- och utskriftsservrar",
-                    Filter = new SystemFilter { OsFamilies = ["Windows"], NameContains = ["fil", "print", "utskrift"] },
+                    Filter = new SystemFilter { OsFamilies = [OsFamily.Windows], NameContains = ["fil", "print", "utskrift"] },
                     Destination = Destination.SwedishManaged,
                     Waves = [new Wave(2027)],
                 },

@@ -13,8 +13,17 @@ public sealed record Forecast
     /// <summary>The plan's issues (refused, skipped, conditional, errors) followed by the forecast's warnings.</summary>
     public required IReadOnlyList<PlanIssue> Issues { get; init; }
 
-    public double NetCost => Years.Count == 0 ? 0 : Years[^1].CumulativeDifference;
-    public double NetCostMkr => NetCost / 1e6;
+    /// <summary>The like-for-like difference summed over the horizon, nominal (negative is a saving).</summary>
+    public required double NominalDifference { get; init; }
+    /// <summary>Net present value of the like-for-like difference, in the start year's fixed prices at the real kalkylränta.</summary>
+    public required double Npv { get; init; }
+    /// <summary>Each pool today: the model's estimate, the region's figure and the calibration factor.</summary>
+    public required IReadOnlyList<PoolCalibration> Calibration { get; init; }
+    /// <summary>Managed-operation price per server and month (business hours) at which the scenario is budget-neutral over the horizon; null without managed moves.</summary>
+    public double? BreakEvenManagedPrice { get; init; }
+
+    public double NominalDifferenceMkr => NominalDifference / 1e6;
+    public double NpvMkr => Npv / 1e6;
     public double FinalFreedFte => Years.Count == 0 ? 0 : Years[^1].FreedFte;
     /// <summary>Surplus summed over the years (FTE-years): zero when the channels absorb everyone.</summary>
     public double SurplusFteYears => Years.Sum(y => y.SurplusFte);

@@ -2,8 +2,12 @@ namespace Sourcing.Analyzer.Planning;
 
 /// <summary>
 /// One year of a forecast. FTE figures are year averages (a move in the third quarter counts for
-/// half a year); flows (left, retrained, transferred) are what happened in the year; costs are SEK
-/// in that year's money. Difference = scenario − baseline, so a negative difference is a saving.
+/// half a year); flows (left, retrained, transferred) are what happened in the year. Staff, supplier
+/// and SaaS costs are SEK in that year's money; the in-house cost pools and cloud prices are fixed
+/// prices. The comparison is like for like: both sides hold the same cost pools and neither holds
+/// development posts, so <see cref="LikeForLikeDifference"/> = scenario − baseline is the cost of
+/// the sourcing itself (negative is a saving); the posts redirected to utveckling are reported
+/// apart in <see cref="RedirectedPostsCost"/>.
 /// </summary>
 public sealed record ForecastYear
 {
@@ -29,19 +33,35 @@ public sealed record ForecastYear
     /// <summary>Freed staff no channel could absorb this year: a warning, still on the payroll.</summary>
     public required double SurplusFte { get; init; }
     public required IReadOnlyList<RoleFte> Roles { get; init; }
+    /// <summary>Drift staff still in drift, surplus included (the drift staff pool on the scenario side).</summary>
     public required double InternalStaffCost { get; init; }
+    /// <summary>The retained organisation (beställarorganisation) at development salary.</summary>
+    public required double RetainedCost { get; init; }
     public required double SupplierCost { get; init; }
     public required double CloudCost { get; init; }
     public required double SaasCost { get; init; }
     public required double TransitionCost { get; init; }
     public required double GovernanceCost { get; init; }
-    public required double TotalCost { get; init; }
+    /// <summary>Everything the scenario pays for operating IT: pools, retained organisation, supplier, cloud, SaaS, transition, governance.</summary>
+    public required double ScenarioCost { get; init; }
+    /// <summary>Continuing as today: every pool, drift staff included.</summary>
     public required double BaselineCost { get; init; }
-    public required double Difference { get; init; }
+    public required double LikeForLikeDifference { get; init; }
     public required double CumulativeDifference { get; init; }
+    /// <summary>Per pool key (<see cref="CostPools"/>): baseline and scenario.</summary>
+    public required IReadOnlyDictionary<string, PoolCost> CostByPool { get; init; }
+    /// <summary>Salaries of the development posts the scenario adds (retrained and redirected), outside the comparison.</summary>
+    public required double RedirectedPostsCost { get; init; }
+    /// <summary>Development staff in all: today's plus the added posts.</summary>
+    public required double DevelopmentStaffCost { get; init; }
+    /// <summary>The year's IT cost by ESV category (it-kostnadsmallen), baseline and scenario, development staff included.</summary>
+    public required IReadOnlyDictionary<string, PoolCost> CostByEsvCategory { get; init; }
+    /// <summary>ESV's säkerställa share: operating cost over all IT cost (operation, change and development), baseline and scenario.</summary>
+    public required double SecureShareBaseline { get; init; }
+    public required double SecureShareScenario { get; init; }
 
-    public double TotalCostMkr => TotalCost / 1e6;
+    public double ScenarioCostMkr => ScenarioCost / 1e6;
     public double BaselineCostMkr => BaselineCost / 1e6;
-    public double DifferenceMkr => Difference / 1e6;
+    public double LikeForLikeDifferenceMkr => LikeForLikeDifference / 1e6;
     public double CumulativeDifferenceMkr => CumulativeDifference / 1e6;
 }

@@ -23,6 +23,25 @@ internal sealed class MoveAggregate
     public double Servers { get; set; }
     public double SaasKnown { get; set; }
     public double SaasUnknownCount { get; set; }
-    /// <summary>Count per entry of <see cref="CompiledPlan.Shapes"/>.</summary>
+    /// <summary>Count per entry of <see cref="CompiledPlan.Shapes"/>: running servers only (a powered-off server pays disks, not compute).</summary>
     public Dictionary<int, int> ShapeCounts { get; } = [];
+
+    /// <summary>Year index from which step pools (hosts) see the move: the 1 January on or after the wave.</summary>
+    public int StepYearIndex => FirstYearFraction >= 1 ? YearIndex : YearIndex + 1;
+
+    // Cost pool drivers of the servers that leave the in-house platform (servers already in a cloud excluded).
+    public double WindowsCores { get; set; }
+    public double WindowsVms { get; set; }
+    public double RhelVms { get; set; }
+    public double InHouseServers { get; set; }
+    public double InHouseTib { get; set; }
+    public double Licences { get; set; }
+    /// <summary>vCPU leaving each cluster (index into <see cref="CompiledPlan.Clusters"/>).</summary>
+    public Dictionary<int, double> ClusterVcpu { get; } = [];
+    public Dictionary<int, double> ClusterTib { get; } = [];
+
+    // Cloud extras: disks of every moved server, backup of every server, monitoring of running ones.
+    public double CloudDiskGib { get; set; }
+    public double CloudServers { get; set; }
+    public double CloudRunningServers { get; set; }
 }

@@ -20,7 +20,8 @@ public static class ParameterKeys
     public const string ReplatformHoursPerSystem = "replatform_hours_per_system";
     public const string ReplaceHoursPerSystem = "replace_hours_per_system";
     public const string RetireHoursPerSystem = "retire_hours_per_system";
-    public const string TransitionHourCost = "transition_hour_cost";
+    public const string ConsultantHourRate = "consultant_hour_rate";
+    public const string OwnStaffMigrationShare = "own_staff_migration_share";
     public const string DualRunningMonths = "dual_running_months";
     public const string SourcingTransactionShare = "sourcing_transaction_share";
     public const string GovernanceShare = "governance_share";
@@ -33,4 +34,24 @@ public static class ParameterKeys
     public const string RetrainingCostPerPerson = "retraining_cost_per_person";
     public const string TransferShare = "transfer_share";
     public const string RedirectShare = "redirect_share";
+    public const string SalaryBaseYear = "salary_base_year";
+    public const string ManagedContractFee24x7 = "managed_24x7_contract_fee";
+    public const string ManagedOnOwnHardware = "managed_on_own_hardware";
+    public const string CloudReservationDiscount = "cloud_reservation_discount";
+    public const string AzureHybridBenefit = "azure_hybrid_benefit";
+    public const string DiscountRate = "discount_rate";
+    public const string Inflation = "inflation";
+    public const string HostPrice = "host_price";
+    public const string HardwareRefreshYears = "hardware_refresh_years";
+    public const string HostCores = "host_cores";
+    public const string StoragePricePerTibYear = "storage_price_per_tib_year";
+    public const string VirtualisationPricePerCoreYear = "virtualisation_price_per_core_year";
+    public const string WindowsPricePerCoreYear = "windows_price_per_core_year";
+    public const string RhelPricePerVmYear = "rhel_price_per_vm_year";
+    public const string SqlServerVmShare = "sql_server_vm_share";
+    public const string SqlServerPricePerVmYear = "sql_server_price_per_vm_year";
+    public const string BackupPricePerTibYear = "backup_price_per_tib_year";
+    public const string SecurityPricePerServerYear = "security_price_per_server_year";
+    public const string DataCentrePricePerHostYear = "data_centre_price_per_host_year";
+    public const string FacilitiesPricePerHostYear = "facilities_price_per_host_year";
 }

@@ -5,7 +5,8 @@ public sealed record PeopleInput
 {
     /// <summary>FTE in drift today; null derives it from the systems' drift effort.</summary>
     public double? DriftFteToday { get; init; }
-    public double DevelopmentFteToday { get; init; }
+    /// <summary>FTE in development roles today; null takes the estate's figure (else 0).</summary>
+    public double? DevelopmentFteToday { get; init; }
     public IReadOnlyList<TargetRole> TargetRoles { get; init; } = DefaultRoles;
 
     public static IReadOnlyList<TargetRole> DefaultRoles { get; } =

@@ -1,3 +1,5 @@
+using Sourcing.Analyzer.Lifecycle;
+
 namespace Sourcing.Analyzer.Planning;
 
 /// <summary>
@@ -7,20 +9,24 @@ namespace Sourcing.Analyzer.Planning;
 public static class PlanCompiler
 {
     public const string HandOrigin = "hand";
-
-    // Servers without a size are priced as a small general-purpose VM.
-    private const int DefaultVCpu = 2;
-    private const double DefaultMemoryGib = 8;
+    public const string DerivedClusterName = "Härlett kluster (värdar saknas i inventariet)";
+    public const string PhysicalClusterName = "Fysiska servrar";
 
     public static CompiledPlan Compile(Scenario scenario, IEnumerable<PlanningSystem> systems, CloudPriceTable? fallbackPrices = null)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(systems);
+        return Compile(scenario, Estate.Of(systems), fallbackPrices);
+    }
+
+    public static CompiledPlan Compile(Scenario scenario, Estate estate, CloudPriceTable? fallbackPrices = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(estate);
         var issues = new List<PlanIssue>();
         Validate(scenario, issues);
 
         // Id order everywhere: the input order (database, file) must not change the numbers.
-        var sorted = systems.OrderBy(s => s.Id).ToList();
+        var sorted = estate.Systems.OrderBy(s => s.Id).ToList();
         var byId = new Dictionary<long, PlanningSystem>();
         foreach (var system in sorted)
         {
@@ -70,7 +76,7 @@ public static class PlanCompiler
         });
 
         var prices = scenario.CloudPrices ?? fallbackPrices ?? CloudPriceTable.Default;
-        return Aggregate(scenario, prices, sorted, byId, moves, issues);
+        return Aggregate(scenario, estate, prices, sorted, byId, moves, issues);
     }
 
     private static void Validate(Scenario scenario, List<PlanIssue> issues)
@@ -85,9 +91,12 @@ public static class PlanCompiler
             issues.Add(new(PlanIssueKind.Error, $"Horisonten måste vara {Scenario.MinHorizon}–{Scenario.MaxHorizon} år (är {scenario.HorizonYears})."));
         }
 
-        foreach (var key in scenario.Parameters.Keys.Where(k => !PlanningDefaults.IsKnown(k)).Order(StringComparer.Ordinal))
+        foreach (var (key, value) in scenario.Parameters.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            issues.Add(new(PlanIssueKind.Error, $"Okänd parameter: {key}."));
+            if (PlanningDefaults.Problem(key, value) is { } problem)
+            {
+                issues.Add(new(PlanIssueKind.Error, problem));
+            }
         }
 
         foreach (var rule in scenario.Rules)
@@ -254,7 +263,7 @@ public static class PlanCompiler
         }
     }
 
-    private static CompiledPlan Aggregate(Scenario scenario, CloudPriceTable prices, List<PlanningSystem> sorted,
+    private static CompiledPlan Aggregate(Scenario scenario, Estate estate, CloudPriceTable prices, List<PlanningSystem> sorted,
         Dictionary<long, PlanningSystem> byId, List<PlannedMove> moves, List<PlanIssue> issues)
     {
         double knownHours = 0, unknownVms = 0, unknownPhysical = 0;
@@ -269,6 +278,81 @@ public static class PlanCompiler
                 unknownVms += system.VmCount;
                 unknownPhysical += system.PhysicalServers;
             }
+        }
+
+        // The in-house platform: listed clusters, then one for servers whose host is not listed, one for physical servers.
+        var clusters = new List<PlatformCluster>();
+        var clusterOfHost = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in estate.Hosts.GroupBy(h => h.Cluster ?? h.Name, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var hosts = group.ToList();
+            var cores = hosts.Where(h => h.Cores is > 0).Select(h => (double)h.Cores!.Value).DefaultIfEmpty().Average();
+            clusters.Add(new PlatformCluster
+            {
+                Name = group.Key,
+                Hosts = hosts.Count,
+                CoresPerHost = cores > 0 ? cores : null,
+                RefreshYear = hosts.Where(h => h.RefreshYear is not null).Select(h => h.RefreshYear).Min(),
+            });
+            foreach (var host in hosts)
+            {
+                clusterOfHost[host.Name] = clusters.Count - 1;
+            }
+        }
+
+        var derived = -1;
+        var physical = -1;
+        var drivers = new MoveAggregate { YearIndex = 0, FirstYearFraction = 1, Contract = -1, Destination = Destination.InHouse, Method = TransitionMethod.Rehost, TwentyFourSeven = false };
+        var clusterOf = new Dictionary<PlanningVm, int>(ReferenceEqualityComparer.Instance);
+        var serversOf = new Dictionary<long, List<PlanningVm>>();
+        foreach (var system in sorted)
+        {
+            var servers = system.AllServers().ToList();
+            serversOf[system.Id] = servers;
+            foreach (var vm in servers.Where(v => !v.InCloud))
+            {
+                int index;
+                if (vm.Physical)
+                {
+                    if (physical < 0)
+                    {
+                        clusters.Add(new PlatformCluster { Name = PhysicalClusterName, Hosts = 0, Physical = true });
+                        physical = clusters.Count - 1;
+                    }
+
+                    index = physical;
+                    clusters[index] = clusters[index] with { Hosts = clusters[index].Hosts + 1 };
+                }
+                else if (vm.Host is not null && clusterOfHost.TryGetValue(vm.Host, out var known))
+                {
+                    index = known;
+                }
+                else
+                {
+                    if (derived < 0)
+                    {
+                        clusters.Add(new PlatformCluster { Name = DerivedClusterName, Hosts = 0, Derived = true });
+                        derived = clusters.Count - 1;
+                    }
+
+                    index = derived;
+                }
+
+                clusterOf[vm] = index;
+                AddDrivers(drivers, system, vm, index);
+            }
+
+            drivers.Licences += system.LicenceSekPerYear;
+        }
+
+        foreach (var (index, vcpu) in drivers.ClusterVcpu)
+        {
+            clusters[index].Vcpu = vcpu;
+        }
+
+        foreach (var (index, tib) in drivers.ClusterTib)
+        {
+            clusters[index].Tib = tib;
         }
 
         var contracts = new List<PlanContract>();
@@ -311,6 +395,7 @@ public static class PlanCompiler
 
             group.Systems += 1;
             group.Servers += system.VmCount + system.PhysicalServers;
+            group.Licences += system.LicenceSekPerYear;
             if (system.DriftHoursPerYear is { } hours)
             {
                 group.KnownHours += hours;
@@ -334,25 +419,62 @@ public static class PlanCompiler
                 }
             }
 
-            if (move.Destination == Destination.PublicCloud)
+            foreach (var vm in serversOf[system.Id])
             {
-                var servers = system.VmCount + system.PhysicalServers;
-                var windows = string.Equals(system.OsFamily, "Windows", StringComparison.OrdinalIgnoreCase);
-                for (var i = 0; i < Math.Max(servers, system.VmSizes.Count); i++)
+                if (vm.InCloud)
                 {
-                    var shape = i < system.VmSizes.Count ? system.VmSizes[i] : new VmShape(DefaultVCpu, DefaultMemoryGib, windows);
-                    if (!shapeIndex.TryGetValue(shape, out var index))
-                    {
-                        index = shapes.Count;
-                        shapes.Add(shape);
-                        shapeIndex[shape] = index;
-                    }
-
-                    group.ShapeCounts[index] = group.ShapeCounts.GetValueOrDefault(index) + 1;
+                    continue; // already paid in the cloud, on both sides alike
                 }
+
+                AddDrivers(group, system, vm, clusterOf[vm]);
+                if (move.Destination != Destination.PublicCloud)
+                {
+                    continue;
+                }
+
+                group.CloudServers += 1;
+                group.CloudDiskGib += vm.StorageGib;
+                if (!vm.PoweredOn)
+                {
+                    continue;
+                }
+
+                group.CloudRunningServers += 1;
+                var shape = new VmShape(Math.Max(1, vm.VCpu), vm.MemoryGib > 0 ? vm.MemoryGib : 1, vm.Family == OsFamily.Windows);
+                if (!shapeIndex.TryGetValue(shape, out var index))
+                {
+                    index = shapes.Count;
+                    shapes.Add(shape);
+                    shapeIndex[shape] = index;
+                }
+
+                group.ShapeCounts[index] = group.ShapeCounts.GetValueOrDefault(index) + 1;
             }
         }
 
-        return new CompiledPlan(scenario, prices, moves, issues, contracts, shapes, order, sorted.Count, knownHours, unknownVms, unknownPhysical);
+        return new CompiledPlan(scenario, estate, prices, moves, issues, contracts, shapes, order, clusters, drivers,
+            sorted.Count, knownHours, unknownVms, unknownPhysical);
+    }
+
+    private static void AddDrivers(MoveAggregate target, PlanningSystem system, PlanningVm vm, int cluster)
+    {
+        var identity = vm.Identity;
+        var family = identity.Family == OsFamily.Other ? system.OsFamily : identity.Family;
+        if (family == OsFamily.Windows)
+        {
+            // Microsoft licenses a virtual server by its virtual cores, at least 8.
+            target.WindowsCores += Math.Max(8, vm.VCpu);
+            target.WindowsVms += 1;
+        }
+        else if (identity.Product == "rhel")
+        {
+            target.RhelVms += 1;
+        }
+
+        target.InHouseServers += 1;
+        var tib = vm.StorageGib / 1024.0;
+        target.InHouseTib += tib;
+        target.ClusterVcpu[cluster] = target.ClusterVcpu.GetValueOrDefault(cluster) + Math.Max(1, vm.VCpu);
+        target.ClusterTib[cluster] = target.ClusterTib.GetValueOrDefault(cluster) + tib;
     }
 }

@@ -48,7 +48,8 @@ public sealed class PlanningAssumptions
         ReplatformHours = _values[ReplatformHoursPerSystem];
         ReplaceHours = _values[ReplaceHoursPerSystem];
         RetireHours = _values[RetireHoursPerSystem];
-        HourCost = _values[TransitionHourCost];
+        ConsultantRate = _values[ConsultantHourRate];
+        OwnMigration = Math.Clamp(Percent(OwnStaffMigrationShare), 0, 1);
         DualMonths = _values[DualRunningMonths];
         Transaction = Percent(SourcingTransactionShare);
         Governance = Percent(GovernanceShare);
@@ -61,6 +62,26 @@ public sealed class PlanningAssumptions
         RetrainingCost = _values[RetrainingCostPerPerson];
         Transfer = Math.Clamp(Percent(TransferShare), 0, 1);
         Redirect = Math.Clamp(Percent(RedirectShare), 0, 1);
+        SalaryYear = (int)Math.Round(_values[SalaryBaseYear]);
+        ManagedContractFee = _values[ManagedContractFee24x7];
+        ManagedOwnHardware = _values[ManagedOnOwnHardware] >= 0.5;
+        Reservation = Math.Clamp(Percent(CloudReservationDiscount), 0, 1);
+        HybridBenefit = _values[AzureHybridBenefit] >= 0.5;
+        Discount = Percent(DiscountRate);
+        InflationRate = Percent(ParameterKeys.Inflation);
+        HostPriceSek = _values[HostPrice];
+        RefreshYears = Math.Max(1, (int)Math.Round(_values[HardwareRefreshYears]));
+        DefaultHostCores = Math.Max(1, _values[HostCores]);
+        StorageTib = _values[StoragePricePerTibYear];
+        VirtualisationCore = _values[VirtualisationPricePerCoreYear];
+        WindowsCore = _values[WindowsPricePerCoreYear];
+        RhelVm = _values[RhelPricePerVmYear];
+        SqlShare = Math.Clamp(Percent(SqlServerVmShare), 0, 1);
+        SqlVm = _values[SqlServerPricePerVmYear];
+        BackupTib = _values[BackupPricePerTibYear];
+        SecurityServer = _values[SecurityPricePerServerYear];
+        DataCentreHost = _values[DataCentrePricePerHostYear];
+        FacilitiesHost = _values[FacilitiesPricePerHostYear];
     }
 
     /// <summary>
@@ -97,7 +118,8 @@ public sealed class PlanningAssumptions
     internal double ReplatformHours { get; }
     internal double ReplaceHours { get; }
     internal double RetireHours { get; }
-    internal double HourCost { get; }
+    internal double ConsultantRate { get; }
+    internal double OwnMigration { get; }
     internal double DualMonths { get; }
     internal double Transaction { get; }
     internal double Governance { get; }
@@ -110,6 +132,26 @@ public sealed class PlanningAssumptions
     internal double RetrainingCost { get; }
     internal double Transfer { get; }
     internal double Redirect { get; }
+    internal int SalaryYear { get; }
+    internal double ManagedContractFee { get; }
+    internal bool ManagedOwnHardware { get; }
+    internal double Reservation { get; }
+    internal bool HybridBenefit { get; }
+    internal double Discount { get; }
+    internal double InflationRate { get; }
+    internal double HostPriceSek { get; }
+    internal int RefreshYears { get; }
+    internal double DefaultHostCores { get; }
+    internal double StorageTib { get; }
+    internal double VirtualisationCore { get; }
+    internal double WindowsCore { get; }
+    internal double RhelVm { get; }
+    internal double SqlShare { get; }
+    internal double SqlVm { get; }
+    internal double BackupTib { get; }
+    internal double SecurityServer { get; }
+    internal double DataCentreHost { get; }
+    internal double FacilitiesHost { get; }
 
     /// <summary>A copy with one value changed: what a page or the sensitivity analysis does.</summary>
     public PlanningAssumptions With(string key, double value)

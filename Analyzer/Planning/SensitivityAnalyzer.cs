@@ -1,8 +1,11 @@
 namespace Sourcing.Analyzer.Planning;
 
 /// <summary>
-/// One-at-a-time sensitivity: each assumption is moved down and up by the same share while the
-/// others keep their value. It shows which defaults the decision hangs on, i.e. which ones the
+/// One-at-a-time sensitivity: each assumption is moved to the low and high end of the range its
+/// source documents (<see cref="PlanningParameter.Low"/>–<see cref="PlanningParameter.High"/>,
+/// taken relative to the default when the scenario has its own value) while the others keep
+/// theirs. Assumptions without a documented range (scenario choices) are left out; with
+/// <c>variation</c> given explicitly, every assumption moves by that share instead. It shows which defaults the decision hangs on, i.e. which ones the
 /// region should replace with its own figures first. Reuses the compiled plan, so each step is
 /// only the yearly loop.
 /// </summary>
@@ -10,19 +13,24 @@ public static class SensitivityAnalyzer
 {
     public const double DefaultVariation = 0.2;
 
-    public static SensitivityResult Run(CompiledPlan plan, PlanningAssumptions? assumptions = null, IReadOnlyList<string>? keys = null, double variation = DefaultVariation)
+    public static SensitivityResult Run(CompiledPlan plan, PlanningAssumptions? assumptions = null, IReadOnlyList<string>? keys = null, double? variation = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var baseAssumptions = assumptions ?? PlanningAssumptions.ForScenario(plan.Scenario);
-        var baseForecast = Forecaster.Run(plan, baseAssumptions);
+        var baseForecast = Forecaster.Run(plan, baseAssumptions, withBreakEven: false);
         var entries = new List<SensitivityEntry>();
         foreach (var key in keys ?? [.. PlanningDefaults.All.Select(p => p.Key)])
         {
             var value = baseAssumptions[key];
-            var low = Forecaster.Run(plan, baseAssumptions.With(key, value * (1 - variation)));
-            var high = Forecaster.Run(plan, baseAssumptions.With(key, value * (1 + variation)));
-            entries.Add(new SensitivityEntry(key, PlanningDefaults.Get(key).Label, value, value * (1 - variation), value * (1 + variation),
-                low.FinalFreedFte, high.FinalFreedFte, low.NetCostMkr, high.NetCostMkr, low.SurplusFteYears, high.SurplusFteYears));
+            if (Range(PlanningDefaults.Get(key), value, variation) is not var (lowValue, highValue))
+            {
+                continue;
+            }
+
+            var low = Forecaster.Run(plan, baseAssumptions.With(key, lowValue), withBreakEven: false);
+            var high = Forecaster.Run(plan, baseAssumptions.With(key, highValue), withBreakEven: false);
+            entries.Add(new SensitivityEntry(key, PlanningDefaults.Get(key).Label, value, lowValue, highValue,
+                low.FinalFreedFte, high.FinalFreedFte, low.NominalDifferenceMkr, high.NominalDifferenceMkr, low.SurplusFteYears, high.SurplusFteYears));
         }
 
         var sorted = entries
@@ -30,6 +38,28 @@ public static class SensitivityAnalyzer
             .ThenByDescending(e => Math.Round(e.FreedFteSwing, 9))
             .ThenBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
-        return new SensitivityResult(plan.Scenario.Name, variation, baseForecast.FinalFreedFte, baseForecast.NetCostMkr, sorted);
+        return new SensitivityResult(plan.Scenario.Name, variation ?? 0, baseForecast.FinalFreedFte, baseForecast.NominalDifferenceMkr, sorted);
+    }
+
+    private static (double Low, double High)? Range(PlanningParameter parameter, double value, double? variation)
+    {
+        if (variation is { } share)
+        {
+            return (value * (1 - share), value * (1 + share));
+        }
+
+        if (parameter.Low == parameter.High)
+        {
+            return null;
+        }
+
+        if (value == parameter.Value || parameter.Value == 0)
+        {
+            return (parameter.Low, parameter.High);
+        }
+
+        // The scenario has its own value: the source's range, relative to its default, around it.
+        return (Math.Clamp(value * parameter.Low / parameter.Value, parameter.Min, parameter.Max),
+            Math.Clamp(value * parameter.High / parameter.Value, parameter.Min, parameter.Max));
     }
 }

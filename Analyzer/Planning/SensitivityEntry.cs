@@ -1,6 +1,6 @@
 namespace Sourcing.Analyzer.Planning;
 
-/// <summary>One bar of the tornado: an assumption at −x % and +x %, and what the outcome became.</summary>
+/// <summary>One bar of the tornado: an assumption at the low and high end of its documented range, and what the outcome became (net cost = the nominal like-for-like difference over the horizon).</summary>
 public sealed record SensitivityEntry(
     string Key,
     string Label,

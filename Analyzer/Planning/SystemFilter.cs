@@ -1,3 +1,4 @@
+using Sourcing.Analyzer.Lifecycle;
 using Sourcing.Analyzer.Workloads;
 
 namespace Sourcing.Analyzer.Planning;
@@ -17,8 +18,8 @@ public sealed record SystemFilter
     public IReadOnlyList<string>? Departments { get; init; }
     /// <summary>Highest allowed KLASSA K level.</summary>
     public int? MaxConfidentiality { get; init; }
-    /// <summary>The OS family is one of these (case-insensitive), e.g. "Windows".</summary>
-    public IReadOnlyList<string>? OsFamilies { get; init; }
+    /// <summary>The system's OS family is one of these ("Windows", "Linux" in the file).</summary>
+    public IReadOnlyList<OsFamily>? OsFamilies { get; init; }
     /// <summary>The system name contains one of these words (case-insensitive), e.g. "fil", "print".</summary>
     public IReadOnlyList<string>? NameContains { get; init; }
 
@@ -47,7 +48,7 @@ public sealed record SystemFilter
         }
 
         if (OsFamilies is { Count: > 0 }
-            && (system.OsFamily is null || !OsFamilies.Any(f => string.Equals(f, system.OsFamily, StringComparison.OrdinalIgnoreCase))))
+            && !OsFamilies.Contains(system.OsFamily))
         {
             return false;
         }

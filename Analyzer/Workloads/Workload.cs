@@ -38,7 +38,11 @@ public sealed record Workload
     public IReadOnlyList<WorkloadResource> Resources { get; init; } = [];
 }
 
-/// <summary>One resource a workload runs on, in the common shape.</summary>
+/// <summary>
+/// One resource a workload runs on, in the common shape. <paramref name="OsFamily"/> is the
+/// lifecycle product key where known ("windows-server", "rhel"), else the stored family;
+/// <paramref name="Family"/> is the typed family every comparison uses.
+/// </summary>
 public sealed record WorkloadResource(
     long Id,
     string Kind,
@@ -50,4 +54,9 @@ public sealed record WorkloadResource(
     long MemoryMib,
     decimal StorageGib,
     bool IsCloud,
-    bool IsPhysicalHost);
+    bool IsPhysicalHost,
+    Lifecycle.OsFamily Family = Lifecycle.OsFamily.Other,
+    bool PoweredOn = true,
+    string? Host = null,
+    string? Cluster = null,
+    string? GuestOs = null);

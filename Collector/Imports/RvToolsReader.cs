@@ -83,7 +83,7 @@ internal static class RvToolsReader
                 FolderPath = NullIfEmpty(info.Text(row, "Folder")),
                 PowerState = PowerState(info.Text(row, "Powerstate")),
                 GuestOs = guestOs,
-                OsFamily = os.Family == "other" ? null : os.Family,
+                OsFamily = os.FamilyKey,
                 OsVersion = os.Version,
                 CpuCount = cpus is { } c ? (int)c : null,
                 MemoryMib = memory is { } m ? (long)m : null,

@@ -364,7 +364,8 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
             """
             SELECT a.workload_id, r.id, r.kind, r.name, r.guest_os, r.os_family, r.os_version,
                    coalesce(r.cpu_count, 0) AS cpu_count, coalesce(r.memory_mib, 0) AS memory_mib,
-                   coalesce(r.storage_gib, 0) AS storage_gib, s.kind AS source_kind
+                   coalesce(r.storage_gib, 0) AS storage_gib, s.kind AS source_kind,
+                   r.power_state, r.host, r.cluster
             FROM sourcing.resource_assignment a
             JOIN sourcing.resource r ON r.id = a.resource_id AND r.removed_at IS NULL
             JOIN sourcing.source s ON s.id = r.source_id
@@ -374,7 +375,10 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
             {
                 var support = lifecycle.Evaluate(r.guest_os ?? string.Join(' ', new[] { r.os_family, r.os_version }.Where(s => s is not null)), today);
                 return new WorkloadResource(r.id, r.kind, r.name, support.Os.Product ?? r.os_family, support.Os.Version ?? r.os_version, support.Status,
-                    r.cpu_count, r.memory_mib, r.storage_gib, IsCloud: r.source_kind == "azure", IsPhysicalHost: r.kind == "host");
+                    r.cpu_count, r.memory_mib, r.storage_gib, IsCloud: r.source_kind == "azure", IsPhysicalHost: r.kind == "host",
+                    Family: support.Os.Family == OsFamily.Other ? OsFamilies.FromKey(r.os_family) : support.Os.Family,
+                    PoweredOn: !IsPoweredOff(r.power_state), Host: r.host, Cluster: r.cluster,
+                    GuestOs: r.guest_os ?? string.Join(' ', new[] { r.os_family, r.os_version }.Where(s => s is not null)));
             });
 
         var workloads = await connection.QueryAsync<WorkloadRaw>(new CommandDefinition(
@@ -490,7 +494,10 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
         string? guest_os, int cpu_count, long memory_mib, decimal storage_gib, string tags);
 
     private sealed record AnalysisResourceRaw(long workload_id, long id, string kind, string name, string? guest_os, string? os_family,
-        string? os_version, int cpu_count, long memory_mib, decimal storage_gib, string source_kind);
+        string? os_version, int cpu_count, long memory_mib, decimal storage_gib, string source_kind, string? power_state, string? host, string? cluster);
+
+    /// <summary>Stored power states (vSphere "off"/"suspended", Azure "deallocated"/"stopped") that run no compute; unknown counts as running.</summary>
+    private static bool IsPoweredOff(string? powerState) => powerState is "off" or "suspended" or "deallocated" or "stopped";
 
     private sealed record WorkloadRaw(long id, string name, string? management_object, string? department, string? object_owner,
         string? object_manager, short? confidentiality, short? integrity, short? availability, bool? security_classified,

@@ -46,7 +46,7 @@ public sealed class GuestOsParserTests
     {
         var os = GuestOsParser.Parse(text);
 
-        Assert.Equal(family, os.Family);
+        Assert.Equal(family, os.FamilyKey ?? "other");
         Assert.Equal(product, os.Product);
         Assert.Equal(version, os.Version);
     }
@@ -59,7 +59,7 @@ public sealed class GuestOsParserTests
     {
         var os = GuestOsParser.Parse(text);
 
-        Assert.Equal("other", os.Family);
+        Assert.Equal(OsFamily.Other, os.Family);
         Assert.Null(os.Product);
     }
 }

@@ -57,7 +57,7 @@ public sealed class OsLifecycleTableTests
         Assert.All(table.Entries, e => Assert.StartsWith("https://", e.Source, StringComparison.Ordinal));
         Assert.All(table.Entries, e => Assert.True(e.MainstreamEnd <= e.SupportEnd && (e.ExtendedEnd is null || e.SupportEnd < e.ExtendedEnd), e.Version));
         Assert.NotEmpty(table.Retrieved);
-        Assert.Equal(new DateOnly(2034, 11, 14), table.Find(new OsIdentity("windows", "windows-server", "2025"))!.SupportEnd);
+        Assert.Equal(new DateOnly(2034, 11, 14), table.Find(new OsIdentity(OsFamily.Windows, "windows-server", "2025"))!.SupportEnd);
     }
 
     [Fact]
@@ -70,6 +70,6 @@ public sealed class OsLifecycleTableTests
             .ToList();
 
         Assert.NotEmpty(values);
-        Assert.All(values, v => Assert.Equal("linux", GuestOsParser.Parse(v).Family));
+        Assert.All(values, v => Assert.Equal(OsFamily.Linux, GuestOsParser.Parse(v).Family));
     }
 }

@@ -1,0 +1,28 @@
+using Sourcing.Analyzer.Lifecycle;
+
+namespace Sourcing.Analyzer.Planning;
+
+/// <summary>
+/// One server of a system as the cost model sees it. <see cref="Os"/> is the vendor's text
+/// ("Microsoft Windows Server 2019 (64-bit)"); the family and product are read from it by the one
+/// OS parser, so a file and the database give the same classification.
+/// </summary>
+public sealed record PlanningVm
+{
+    public required string Name { get; init; }
+    public string? Os { get; init; }
+    public int VCpu { get; init; } = 2;
+    public double MemoryGib { get; init; } = 8;
+    public double StorageGib { get; init; }
+    public bool PoweredOn { get; init; } = true;
+    /// <summary>The in-house host it runs on; null for a cloud resource or a physical server.</summary>
+    public string? Host { get; init; }
+    /// <summary>Already in a public cloud: no in-house platform cost, nothing to migrate to cloud.</summary>
+    public bool InCloud { get; init; }
+    /// <summary>A physical server (no hypervisor): its own hardware.</summary>
+    public bool Physical { get; init; }
+
+    public OsIdentity Identity => GuestOsParser.Parse(Os);
+
+    public OsFamily Family => Identity.Family;
+}
