@@ -68,7 +68,8 @@ public static class CollectorServices
         services.AddTransient<AnalyzeJob>();
         services.AddTransient<TrainModelJob>();
         services.AddSingleton<ScenarioStore>();
-        services.AddTransient<IPlanningSystemSource, PlanningSystemSource>();
+        services.AddSingleton<CostBudgetStore>();
+        services.AddTransient<IEstateSource, EstateSource>();
         services.AddTransient<IAfterScan, RefreshAfterScan>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Sourcing.Analyzer.Lifecycle;
 
 namespace Sourcing.Analyzer.Planning;
@@ -22,7 +23,9 @@ public sealed record PlanningVm
     /// <summary>A physical server (no hypervisor): its own hardware.</summary>
     public bool Physical { get; init; }
 
+    [JsonIgnore]
     public OsIdentity Identity => GuestOsParser.Parse(Os);
 
+    [JsonIgnore]
     public OsFamily Family => Identity.Family;
 }

@@ -35,6 +35,8 @@ public sealed record Workload
     public int? IntegrationCount { get; init; }
     public DateOnly? ContractEnd { get; init; }
     public LifecycleState Lifecycle { get; init; } = LifecycleState.InUse;
+    /// <summary>The system's own licence and maintenance fee, SEK per year (system register).</summary>
+    public double? LicenceSekPerYear { get; init; }
     public IReadOnlyList<WorkloadResource> Resources { get; init; } = [];
 }
 

@@ -13,6 +13,8 @@ internal enum RegisterValueKind
     AvailabilityNeed,
     Saas,
     Lifecycle,
+    /// <summary>Kronor per year, 0 to 9 999 999 999 ("150 000", "150000").</summary>
+    Amount,
 }
 
 /// <summary>One column of the system register: the workload attribute it sets, its Swedish and English names and how values read.</summary>
@@ -43,6 +45,7 @@ internal sealed record SystemRegisterField(string Attribute, string SwedishName,
         new("integration_count", "Integrationer", "Integrations", RegisterValueKind.Count, "antal integrationer", "integration count"),
         new("contract_end", "Avtalsslut", "Contract end", RegisterValueKind.Date, "avtalet löper ut"),
         new("lifecycle", "Livscykel", "Lifecycle", RegisterValueKind.Lifecycle, "status"),
+        new("licence_sek_per_year", "Licenskostnad kr/år", "Licence SEK per year", RegisterValueKind.Amount, "licenskostnad", "licens och underhåll", "licence cost"),
     ];
 
     public IEnumerable<string> Names => new[] { SwedishName, EnglishName }.Concat(OtherNames).Select(ImportFiles.NormalizeHeader).Distinct();

@@ -120,6 +120,7 @@ public sealed class SystemRegisterImport(NpgsqlDataSource dataSource, TimeProvid
             RegisterValueKind.Level => $"{attribute} = @v::smallint",
             RegisterValueKind.YesNo => $"{attribute} = @v::boolean",
             RegisterValueKind.Count => $"{attribute} = @v::int",
+            RegisterValueKind.Amount => $"{attribute} = @v::numeric",
             RegisterValueKind.Date => $"{attribute} = @v::date",
             _ => $"{attribute} = @v",
         },
@@ -134,7 +135,8 @@ public sealed class SystemRegisterImport(NpgsqlDataSource dataSource, TimeProvid
                    w.security_classified::text AS security_classified, w.personal_data, w.availability_need,
                    w.medical_device::text AS medical_device, w.requires_offline::text AS requires_offline,
                    w.in_house_built::text AS in_house_built, w.vendor, w.product, w.saas_available,
-                   w.integration_count::text AS integration_count, to_char(w.contract_end, 'YYYY-MM-DD') AS contract_end, w.lifecycle
+                   w.integration_count::text AS integration_count, to_char(w.contract_end, 'YYYY-MM-DD') AS contract_end, w.lifecycle,
+                   w.licence_sek_per_year::text AS licence_sek_per_year
             FROM sourcing.workload w
             LEFT JOIN sourcing.management_object o ON o.id = w.management_object_id
             LEFT JOIN sourcing.department d ON d.id = w.department_id

@@ -51,6 +51,11 @@ internal static class SystemRegisterValues
                 return double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var count) && count is >= 0 and <= int.MaxValue && count == Math.Floor(count)
                     ? (((int)count).ToString(CultureInfo.InvariantCulture), null)
                     : (null, "ett heltal 0 eller större");
+            case RegisterValueKind.Amount:
+                var digits = key.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace(',', '.');
+                return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount is >= 0 and < 10_000_000_000
+                    ? (Math.Round(amount).ToString(CultureInfo.InvariantCulture), null)
+                    : (null, "ett belopp i kronor per år, 0–9 999 999 999");
             case RegisterValueKind.Date:
                 return DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null)

@@ -6,17 +6,21 @@ namespace Sourcing.Collector.Planning;
 
 /// <summary>
 /// `sourcing forecast NAME [--format json|csv] [--xlsx FILE]`: computes the stored scenario over
-/// today's systems. Exit 1 when the plan has errors (the forecast is still printed, with them).
+/// today's estate. `sourcing forecast --scenario FILE --estate FILE`: the same from two files and
+/// no database, so a controller or an auditor can reproduce a board figure. Exit 1 when the plan
+/// has errors (the forecast is still printed, with them); 65 for a bad file, naming the field.
 /// </summary>
 internal sealed class ForecastCommand : ICliCommand
 {
     public IReadOnlyList<string> Path => ["forecast"];
 
-    public string Usage => "forecast NAME [--format json|csv] [--xlsx FILE]";
+    public string Usage => "forecast (NAME | --scenario FILE --estate FILE) [--format json|csv] [--xlsx FILE]";
 
     public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        var name = args.Argument(0, "NAME");
+        var scenarioFile = args.Option("scenario");
+        var estateFile = args.Option("estate");
+        var name = scenarioFile is null ? args.Argument(0, "NAME") : null;
         var format = args.Option("format") ?? "json";
         var xlsx = args.Option("xlsx");
         args.EnsureNoUnknownOptions();
@@ -25,27 +29,46 @@ internal sealed class ForecastCommand : ICliCommand
             throw new UsageException("--format måste vara json eller csv.");
         }
 
-        var source = services.GetService<IPlanningSystemSource>();
-        if (source is null)
+        if ((scenarioFile is null) != (estateFile is null))
         {
-            await output.WriteLineAsync("Ingen källa för system är registrerad (IPlanningSystemSource).");
-            return 2;
+            throw new UsageException("--scenario och --estate anges tillsammans.");
         }
 
-        var store = PlanningServices.Store(services);
-        var stored = await store.GetAsync(name, cancellationToken);
-        if (stored is null)
+        Scenario scenario;
+        Estate estate;
+        CloudPriceTable? prices = null;
+        if (scenarioFile is not null && estateFile is not null)
         {
-            await output.WriteLineAsync($"Scenariot \"{name}\" finns inte.");
-            return 2;
+            try
+            {
+                scenario = ScenarioJson.Deserialize(await ReadAsync(scenarioFile, cancellationToken));
+                estate = EstateJson.Deserialize(await ReadAsync(estateFile, cancellationToken));
+            }
+            catch (ScenarioFormatException e)
+            {
+                await output.WriteLineAsync(e.Message);
+                return 65;
+            }
+        }
+        else
+        {
+            var store = PlanningServices.Store(services);
+            var stored = await store.GetAsync(name!, cancellationToken);
+            if (stored is null)
+            {
+                await output.WriteLineAsync($"Scenariot \"{name}\" finns inte.");
+                return 2;
+            }
+
+            // Stored scenarios are exported with the price list they were computed with, so the
+            // file pair gives the same figures.
+            scenario = stored.Scenario;
+            prices = scenario.CloudPrices ?? await store.GetPriceTableAsync(CloudPriceTable.Default.Region, null, cancellationToken);
+            var source = services.GetService<IEstateSource>() ?? ActivatorUtilities.CreateInstance<EstateSource>(services);
+            estate = await source.LoadAsync(cancellationToken);
         }
 
-        var scenario = stored.Scenario;
-        // A scenario without its own price list uses the newest stored one, so re-running it
-        // after new prices are entered shows the new prices; the export names the list's date.
-        var prices = scenario.CloudPrices ?? await store.GetPriceTableAsync(CloudPriceTable.Default.Region, null, cancellationToken);
-        var systems = await source.LoadAsync(cancellationToken);
-        var plan = PlanCompiler.Compile(scenario, systems, prices);
+        var plan = PlanCompiler.Compile(scenario, estate, prices);
         var assumptions = PlanningAssumptions.ForScenario(scenario);
         var forecast = Forecaster.Run(plan, assumptions);
 
@@ -66,4 +89,9 @@ internal sealed class ForecastCommand : ICliCommand
 
         return plan.HasErrors ? 1 : 0;
     }
+
+    private static async Task<string> ReadAsync(string file, CancellationToken cancellationToken) =>
+        File.Exists(file)
+            ? await File.ReadAllTextAsync(file, cancellationToken)
+            : throw new ScenarioFormatException($"Filen {file} finns inte.");
 }

@@ -89,43 +89,39 @@ public static class ForecastWorkbook
 
     private static void WriteForecast(IXLWorksheet sheet, Forecast forecast)
     {
-        string[] columns =
-        [
-            "År", "System som flyttar", "Flyttad driftinsats (h)", "Flyttad drift (FTE)", "Drift (FTE)", "Utveckling (FTE)",
-            "Varav under omskolning (FTE)", "Beställarorganisation (FTE)", "Frigjort (FTE)", "Verksamhetsövergång (FTE)",
-            "Pension (FTE)", "Övrig avgång (FTE)", "Omskolade (FTE)", "Övertalighet (FTE)",
-            "Egen personal (mkr)", "Driftleverantör (mkr)", "Moln (mkr)", "SaaS (mkr)", "Omställning (mkr)", "Styrning (mkr)",
-            "Totalt (mkr)", "Ingen förändring (mkr)", "Skillnad (mkr)", "Ackumulerad skillnad (mkr)",
-        ];
-        Header(sheet, 1, columns);
+        var columns = ForecastColumns.All;
+        Header(sheet, 1, [.. columns.Select(c => c.Kind == ForecastColumnKind.Money ? c.Header.Replace("(kr)", "(mkr)", StringComparison.Ordinal) : c.Header)]);
         var row = 2;
         foreach (var y in forecast.Years)
         {
-            object[] values =
-            [
-                y.Year, y.SystemsMoving, y.MovedDriftHours, y.MovedDriftFte, y.DriftFte, y.UtvecklingFte, y.InRetrainingFte,
-                y.BestallarFte, y.FreedFte, y.TransferredFte, y.LeftByRetirementFte, y.LeftByAttritionFte, y.RetrainedFte, y.SurplusFte,
-                Mkr(y.InternalStaffCost), Mkr(y.SupplierCost), Mkr(y.CloudCost), Mkr(y.SaasCost), Mkr(y.TransitionCost), Mkr(y.GovernanceCost),
-                Mkr(y.TotalCost), Mkr(y.BaselineCost), Mkr(y.Difference), Mkr(y.CumulativeDifference),
-            ];
-            for (var c = 0; c < values.Length; c++)
+            for (var c = 0; c < columns.Count; c++)
             {
                 var cell = sheet.Cell(row, c + 1);
-                if (values[c] is double d)
+                var value = columns[c].Value(y);
+                switch (columns[c].Kind)
                 {
-                    cell.Value = Math.Round(d, 3);
-                    cell.Style.NumberFormat.Format = "0.00";
-                }
-                else
-                {
-                    cell.Value = values[c];
+                    case ForecastColumnKind.Money:
+                        cell.Value = Math.Round(value / 1e6, 3);
+                        cell.Style.NumberFormat.Format = "0.0";
+                        break;
+                    case ForecastColumnKind.Fte:
+                        cell.Value = Math.Round(value, 3);
+                        cell.Style.NumberFormat.Format = "0.0";
+                        break;
+                    case ForecastColumnKind.Hours:
+                        cell.Value = Math.Round(value);
+                        cell.Style.NumberFormat.Format = "# ##0";
+                        break;
+                    default:
+                        cell.Value = value;
+                        break;
                 }
             }
 
             row++;
         }
 
-        sheet.Columns(1, columns.Length).Width = 16;
+        sheet.Columns(1, columns.Count).Width = 16;
         sheet.SheetView.FreezeRows(1);
     }
 

@@ -14,14 +14,20 @@ internal sealed class ScenarioExportCommand : ICliCommand
         var name = args.Argument(0, "NAME");
         var file = args.Option("out");
         args.EnsureNoUnknownOptions();
-        var stored = await PlanningServices.Store(services).GetAsync(name, cancellationToken);
+        var store = PlanningServices.Store(services);
+        var stored = await store.GetAsync(name, cancellationToken);
         if (stored is null)
         {
             await output.WriteLineAsync($"Scenariot \"{name}\" finns inte.");
             return 2;
         }
 
-        var json = ScenarioJson.Serialize(stored.Scenario);
+        // The file carries the price list the forecast uses today, so a forecast from the file (and an
+        // estate file) gives the same figures as the page.
+        var scenario = stored.Scenario.CloudPrices is null
+            ? stored.Scenario with { CloudPrices = await store.GetPriceTableAsync(Analyzer.Planning.CloudPriceTable.Default.Region, null, cancellationToken) ?? Analyzer.Planning.CloudPriceTable.Default }
+            : stored.Scenario;
+        var json = ScenarioJson.Serialize(scenario);
         if (file is null)
         {
             await output.WriteLineAsync(json);

@@ -80,6 +80,11 @@ public static class ScenarioJson
             throw new ScenarioFormatException("Okända parametrar: " + string.Join(", ", unknown));
         }
 
+        if (ScenarioChecks.FirstProblem(scenario) is { } problem)
+        {
+            throw new ScenarioFormatException(problem);
+        }
+
         return scenario;
     }
 }

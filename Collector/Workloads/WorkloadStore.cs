@@ -386,7 +386,7 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
             SELECT w.id, w.name, o.name AS management_object, d.name AS department, w.object_owner, w.object_manager,
                    w.confidentiality, w.integrity, w.availability, w.security_classified, w.personal_data,
                    w.availability_need, w.medical_device, w.requires_offline, w.in_house_built, w.vendor, w.product,
-                   w.saas_available, w.integration_count, w.contract_end, w.lifecycle
+                   w.saas_available, w.integration_count, w.contract_end, w.lifecycle, w.licence_sek_per_year
             FROM sourcing.workload w
             LEFT JOIN sourcing.management_object o ON o.id = w.management_object_id
             LEFT JOIN sourcing.department d ON d.id = w.department_id
@@ -415,6 +415,7 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
             IntegrationCount = w.integration_count,
             ContractEnd = w.contract_end,
             Lifecycle = WorkloadColumns.Lifecycle(w.lifecycle),
+            LicenceSekPerYear = w.licence_sek_per_year is { } licence ? (double)licence : null,
             Resources = [.. resources[w.id]],
         })];
     }
@@ -502,7 +503,8 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
     private sealed record WorkloadRaw(long id, string name, string? management_object, string? department, string? object_owner,
         string? object_manager, short? confidentiality, short? integrity, short? availability, bool? security_classified,
         string personal_data, string availability_need, bool? medical_device, bool? requires_offline, bool? in_house_built,
-        string? vendor, string? product, string saas_available, int? integration_count, DateOnly? contract_end, string lifecycle);
+        string? vendor, string? product, string saas_available, int? integration_count, DateOnly? contract_end, string lifecycle,
+        decimal? licence_sek_per_year);
     private sealed record TimelineRaw(DateTime at, string kind, long? resource_id, string? resource_name, string? detail, string? note, string? by, int sort, long sort_id);
 #pragma warning restore IDE1006, CA1812
 }
