@@ -17,6 +17,9 @@ public static class Display
     public static string Number(long? value) => value is { } v ? Number(v) : "–";
 
     /// <summary>Million SEK with one decimal: 12 500 000 → "12,5 mkr".</summary>
+    /// <summary>A share 0–1 as a whole percent, "63 %".</summary>
+    public static string Percent(double share) => (share * 100).ToString("N0", CultureInfo.CurrentCulture) + " %";
+
     public static string Mkr(decimal sek) => (sek / 1_000_000m).ToString("N1", CultureInfo.CurrentCulture) + " mkr";
 
     public static DateTime Local(DateTime utc) =>

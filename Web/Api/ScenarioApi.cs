@@ -47,7 +47,7 @@ public static class ScenarioApi
         var result = await planning.RunAsync(stored.Scenario, cancellationToken);
         // The CLI's JSON (ForecastOutput), so that files and the API agree.
         var json = JsonNode.Parse(ForecastOutput.ToJson(result.Forecast))!.AsObject();
-        json["netCostMkr"] = result.Forecast.NetCostMkr;
+        json["netCostMkr"] = result.Forecast.NominalDifferenceMkr;
         json["finalFreedFte"] = result.Forecast.FinalFreedFte;
         json["surplusFteYears"] = result.Forecast.SurplusFteYears;
         return TypedResults.Text(json.ToJsonString(ScenarioJson.Options), "application/json");

@@ -16,7 +16,7 @@ namespace Sourcing.Web.Overview;
 /// </summary>
 public sealed class PortfolioOverview(
     NpgsqlDataSource dataSource, WorkloadStore workloads, AssessmentStore assessments, ScenarioStore scenarios,
-    IPlanningSystemSource planningSystems)
+    IEstateSource estateSource)
 {
     public async Task<PortfolioSummary> SummaryAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ public sealed class PortfolioOverview(
 
         var scenario = stored.Scenario;
         var prices = scenario.CloudPrices ?? await scenarios.GetPriceTableAsync(CloudPriceTable.Default.Region, null, cancellationToken);
-        var plan = PlanCompiler.Compile(scenario, await planningSystems.LoadAsync(cancellationToken), prices);
+        var plan = PlanCompiler.Compile(scenario, await estateSource.LoadAsync(cancellationToken), prices);
         var forecast = Forecaster.Run(plan, PlanningAssumptions.ForScenario(scenario));
         var years = forecast.Years.Select(y => new HeadlineYear(y.Year, y.DriftFte, y.UtvecklingFte, y.SurplusFte)).ToList();
         return new ScenarioHeadline(chosen.Name, chosen.ChosenForLeadership, years, forecast.Years.Count == 0 ? 0 : forecast.Years[^1].CumulativeDifference);

@@ -8,11 +8,11 @@ namespace Sourcing.Web.Planning;
 /// for leadership), resolve it against today's systems and run the forecast. The systems are
 /// loaded once per request; the model itself is pure and fast.
 /// </summary>
-public sealed class PlanningService(ScenarioStore store, IPlanningSystemSource systemSource)
+public sealed class PlanningService(ScenarioStore store, IEstateSource estateSource)
 {
     public ScenarioStore Store => store;
 
-    public Task<IReadOnlyList<PlanningSystem>> SystemsAsync(CancellationToken cancellationToken) => systemSource.LoadAsync(cancellationToken);
+    public Task<Estate> EstateAsync(CancellationToken cancellationToken) => estateSource.LoadAsync(cancellationToken);
 
     /// <summary>The named scenario; without a name the one chosen for leadership, else the first by name.</summary>
     public async Task<StoredScenario?> FindAsync(string? name, CancellationToken cancellationToken)
@@ -28,13 +28,13 @@ public sealed class PlanningService(ScenarioStore store, IPlanningSystemSource s
     }
 
     public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken cancellationToken) =>
-        Run(scenario, await SystemsAsync(cancellationToken), await PricesAsync(scenario, cancellationToken));
+        Run(scenario, await EstateAsync(cancellationToken), await PricesAsync(scenario, cancellationToken));
 
-    /// <summary>Compiles and forecasts against systems already loaded (lists and comparisons run many scenarios).</summary>
-    public static ScenarioResult Run(Scenario scenario, IReadOnlyList<PlanningSystem> systems, CloudPriceTable? prices)
+    /// <summary>Compiles and forecasts against an estate already loaded (lists and comparisons run many scenarios).</summary>
+    public static ScenarioResult Run(Scenario scenario, Estate estate, CloudPriceTable? prices)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var plan = PlanCompiler.Compile(scenario, systems, prices);
+        var plan = PlanCompiler.Compile(scenario, estate, prices);
         var assumptions = PlanningAssumptions.ForScenario(scenario);
         return new ScenarioResult(scenario, plan, assumptions, Forecaster.Run(plan, assumptions));
     }

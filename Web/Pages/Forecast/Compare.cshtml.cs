@@ -39,7 +39,7 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
 
         return await CsvExport.WriteAsync(Response, CsvExport.FileName("jamforelse", time),
             ["scenario", "moves", "freed_fte", "net_cost_mkr", "surplus_fte_years"],
-            Results.Select(r => new object?[] { r.Scenario.Name, r.Plan.Moves.Count, r.Forecast.FinalFreedFte, r.Forecast.NetCostMkr, r.Forecast.SurplusFteYears }),
+            Results.Select(r => new object?[] { r.Scenario.Name, r.Plan.Moves.Count, r.Forecast.FinalFreedFte, r.Forecast.NominalDifferenceMkr, r.Forecast.SurplusFteYears }),
             cancellationToken);
     }
 
@@ -106,7 +106,7 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
         }
 
         Names = names;
-        var systems = await planning.SystemsAsync(cancellationToken);
+        var estate = await planning.EstateAsync(cancellationToken);
         var results = new List<ScenarioResult>();
         foreach (var name in names)
         {
@@ -118,7 +118,7 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
 
             try
             {
-                results.Add(PlanningService.Run(stored.Scenario, systems, await planning.PricesAsync(stored.Scenario, cancellationToken)));
+                results.Add(PlanningService.Run(stored.Scenario, estate, await planning.PricesAsync(stored.Scenario, cancellationToken)));
             }
             catch (ArgumentException e)
             {

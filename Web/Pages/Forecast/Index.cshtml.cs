@@ -84,7 +84,7 @@ public sealed class IndexModel(PlanningService planning, IStringLocalizer<Shared
                 stored.Summary.Name, y.Year, y.SystemsMoving, y.MovedDriftHours, y.MovedDriftFte, y.DriftFte, y.UtvecklingFte, y.InRetrainingFte,
                 y.BestallarFte, y.FreedFte, y.LeftByAttritionFte, y.LeftByRetirementFte, y.RetrainedFte, y.TransferredFte, y.SurplusFte,
                 Math.Round(y.InternalStaffCost), Math.Round(y.SupplierCost), Math.Round(y.CloudCost), Math.Round(y.SaasCost), Math.Round(y.TransitionCost),
-                Math.Round(y.GovernanceCost), Math.Round(y.TotalCost), Math.Round(y.BaselineCost), Math.Round(y.Difference), Math.Round(y.CumulativeDifference),
+                Math.Round(y.GovernanceCost), Math.Round(y.ScenarioCost), Math.Round(y.BaselineCost), Math.Round(y.LikeForLikeDifference), Math.Round(y.CumulativeDifference),
             }), cancellationToken);
     }
 
@@ -124,7 +124,7 @@ public sealed class IndexModel(PlanningService planning, IStringLocalizer<Shared
         return new ChartSpec("line", [.. years.Select(y => y.Year.ToString(CultureInfo.InvariantCulture))],
         [
             new(text["Forecast.Cumulative"], [.. years.Select(y => (object)Math.Round(y.CumulativeDifferenceMkr, 2))]),
-            new(text["Forecast.Difference"], [.. years.Select(y => (object)Math.Round(y.DifferenceMkr, 2))]),
+            new(text["Forecast.LikeForLikeDifference"], [.. years.Select(y => (object)Math.Round(y.LikeForLikeDifferenceMkr, 2))]),
         ], Unit: "mkr").ToJson();
     }
 }

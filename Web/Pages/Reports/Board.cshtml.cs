@@ -37,7 +37,7 @@ public sealed class BoardModel(PlanningService planning, TimeProvider time) : Pa
             ? [.. Names.Distinct(StringComparer.Ordinal).Take(4)]
             : Scenarios.OrderByDescending(s => s.ChosenForLeadership).Take(4).Select(s => s.Name).ToList();
         Names = names;
-        var systems = await planning.SystemsAsync(cancellationToken);
+        var estate = await planning.EstateAsync(cancellationToken);
         var results = new List<ScenarioResult>();
         var errors = new List<string>();
         foreach (var name in names)
@@ -50,7 +50,7 @@ public sealed class BoardModel(PlanningService planning, TimeProvider time) : Pa
 
             try
             {
-                results.Add(PlanningService.Run(stored.Scenario, systems, await planning.PricesAsync(stored.Scenario, cancellationToken)));
+                results.Add(PlanningService.Run(stored.Scenario, estate, await planning.PricesAsync(stored.Scenario, cancellationToken)));
             }
             catch (ArgumentException e)
             {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sourcing.Analyzer;
 using Sourcing.Analyzer.Planning;
+using Sourcing.Collector.Planning;
 using Sourcing.Web.Planning;
 using Sourcing.Web.Security;
 
@@ -31,7 +32,9 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
 
     public ScenarioResult? Result { get; private set; }
 
-    public IReadOnlyList<PlanningSystem> Systems { get; private set; } = [];
+    public Estate Estate { get; private set; } = new();
+
+    public IReadOnlyList<PlanningSystem> Systems => Estate.Systems;
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -58,15 +61,21 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
         }
 
         Scenario = stored.Scenario;
-        Systems = await planning.SystemsAsync(cancellationToken);
+        Estate = await planning.EstateAsync(cancellationToken);
         var errors = new List<string>();
         var updated = Build(stored.Scenario, errors);
+        if (errors.Count == 0)
+        {
+            // The same checks as the scenario file: plausible parameters, waves within the horizon, text lengths.
+            errors.AddRange(ScenarioChecks.Problems(updated).Select(p => p.StartsWith("parameters.", StringComparison.Ordinal) ? p["parameters.".Length..] : p));
+        }
+
         if (errors.Count == 0)
         {
             try
             {
                 var prices = await planning.PricesAsync(updated, cancellationToken);
-                var result = PlanningService.Run(updated, Systems, prices);
+                var result = PlanningService.Run(updated, Estate, prices);
                 // A refused hand move is not saved: the person asked for something the gate forbids.
                 errors.AddRange(result.Plan.Issues
                     .Where(i => i.Kind == PlanIssueKind.Refused || (i.Kind == PlanIssueKind.Error && i.Origin == PlanCompiler.HandOrigin))
@@ -81,14 +90,14 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
         if (errors.Count > 0)
         {
             Errors = errors;
-            Result = SafeRun(Scenario, Systems, await planning.PricesAsync(Scenario, cancellationToken));
+            Result = SafeRun(Scenario, Estate, await planning.PricesAsync(Scenario, cancellationToken));
             return Page();
         }
 
         if (updated.Name != Name && await planning.Store.GetAsync(updated.Name, cancellationToken) is not null)
         {
             Errors = [text["Scenarios.NameTaken", updated.Name].Value];
-            Result = SafeRun(Scenario, Systems, await planning.PricesAsync(Scenario, cancellationToken));
+            Result = SafeRun(Scenario, Estate, await planning.PricesAsync(Scenario, cancellationToken));
             return Page();
         }
 
@@ -113,15 +122,15 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
 
     private async Task ComputeAsync(CancellationToken cancellationToken)
     {
-        Systems = await planning.SystemsAsync(cancellationToken);
-        Result = SafeRun(Scenario, Systems, await planning.PricesAsync(Scenario, cancellationToken));
+        Estate = await planning.EstateAsync(cancellationToken);
+        Result = SafeRun(Scenario, Estate, await planning.PricesAsync(Scenario, cancellationToken));
     }
 
-    private ScenarioResult? SafeRun(Scenario scenario, IReadOnlyList<PlanningSystem> systems, CloudPriceTable? prices)
+    private ScenarioResult? SafeRun(Scenario scenario, Estate estate, CloudPriceTable? prices)
     {
         try
         {
-            return PlanningService.Run(scenario, systems, prices);
+            return PlanningService.Run(scenario, estate, prices);
         }
         catch (ArgumentException e)
         {

@@ -22,7 +22,7 @@ public sealed class IndexModel(PlanningService planning, TimeProvider time, IStr
 
     public string? Error { get; private set; }
 
-    public sealed record Row(ScenarioSummary Summary, Scenario Scenario, int Moves, double FreedFte, double NetCostMkr, bool HasErrors, double SurplusFteYears);
+    public sealed record Row(ScenarioSummary Summary, Scenario Scenario, int Moves, double FreedFte, double NominalDifferenceMkr, bool HasErrors, double SurplusFteYears);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -105,7 +105,7 @@ public sealed class IndexModel(PlanningService planning, TimeProvider time, IStr
             Rows.Select(r => new object?[]
             {
                 r.Summary.Name, r.Summary.Owner, r.Summary.ChosenForLeadership, r.Scenario.StartYear, r.Scenario.EndYear, r.Moves, r.FreedFte,
-                r.NetCostMkr, r.SurplusFteYears, r.HasErrors,
+                r.NominalDifferenceMkr, r.SurplusFteYears, r.HasErrors,
             }), cancellationToken);
     }
 
@@ -156,7 +156,7 @@ public sealed class IndexModel(PlanningService planning, TimeProvider time, IStr
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var summaries = await planning.Store.ListAsync(cancellationToken);
-        var systems = await planning.SystemsAsync(cancellationToken);
+        var estate = await planning.EstateAsync(cancellationToken);
         var rows = new List<Row>();
         foreach (var summary in summaries)
         {
@@ -166,9 +166,9 @@ public sealed class IndexModel(PlanningService planning, TimeProvider time, IStr
                 continue;
             }
 
-            var result = PlanningService.Run(stored.Scenario, systems, await planning.PricesAsync(stored.Scenario, cancellationToken));
+            var result = PlanningService.Run(stored.Scenario, estate, await planning.PricesAsync(stored.Scenario, cancellationToken));
             rows.Add(new Row(summary, stored.Scenario, result.Plan.Moves.Count, result.Forecast.FinalFreedFte,
-                result.Forecast.NetCostMkr, result.Plan.HasErrors, result.Forecast.SurplusFteYears));
+                result.Forecast.NominalDifferenceMkr, result.Plan.HasErrors, result.Forecast.SurplusFteYears));
         }
 
         Rows = rows;
