@@ -38,7 +38,7 @@ public static class ForecastBenchmark
             var forecast = Forecaster.Run(plan, changed);
             watch.Stop();
             times[i] = watch.Elapsed.TotalMilliseconds;
-            checksum += forecast.NetCost;
+            checksum += forecast.NominalDifference;
         }
 
         var sensitivityWatch = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using Sourcing.Analyzer.Lifecycle;
 using Sourcing.Analyzer;
 using Sourcing.Analyzer.Planning;
 using Sourcing.Collector.Planning;
@@ -8,7 +9,7 @@ namespace Sourcing.Tests.Web;
 /// Systems for the scenario and forecast pages: one K4 journal the gate keeps from public cloud,
 /// and ten small print servers (one FTE of drift each) that rules can move.
 /// </summary>
-internal sealed class FakePlanningSystemSource : IPlanningSystemSource
+internal sealed class FakePlanningSystemSource : IEstateSource
 {
     public const long JournalId = 1;
     public const string BlockRule = "K4-information får inte lämna regionens kontroll (KLASSA K4)";
@@ -20,7 +21,7 @@ internal sealed class FakePlanningSystemSource : IPlanningSystemSource
             Id = JournalId,
             Name = "Journal <K4>",
             Department = "Hälso- och sjukvårdsförvaltningen",
-            OsFamily = "Linux",
+            OsFamily = OsFamily.Linux,
             Confidentiality = 4,
             Recommended = Destination.InHouse,
             DriftHoursPerYear = 3_200,
@@ -37,7 +38,7 @@ internal sealed class FakePlanningSystemSource : IPlanningSystemSource
             Id = i,
             Name = $"Utskriftsserver {i}",
             Department = "Regionstyrelseförvaltningen",
-            OsFamily = "Windows",
+            OsFamily = OsFamily.Windows,
             Confidentiality = 1,
             Recommended = Destination.Retire,
             DriftHoursPerYear = 1_600,
@@ -51,5 +52,5 @@ internal sealed class FakePlanningSystemSource : IPlanningSystemSource
         }),
     ];
 
-    public Task<IReadOnlyList<PlanningSystem>> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(Systems);
+    public Task<Estate> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(Estate.Of(Systems));
 }

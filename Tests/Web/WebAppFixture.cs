@@ -201,7 +201,7 @@ internal sealed class SourcingWebFactory(
         }
 
         // Planning reads systems from workloads and assessments; the scenario pages get a fixed set instead.
-        builder.ConfigureTestServices(services => services.AddSingleton<IPlanningSystemSource, FakePlanningSystemSource>());
+        builder.ConfigureTestServices(services => services.AddSingleton<IEstateSource, FakePlanningSystemSource>());
         if (logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(logs));

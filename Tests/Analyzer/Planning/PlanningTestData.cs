@@ -1,3 +1,4 @@
+using Sourcing.Analyzer.Lifecycle;
 using Sourcing.Analyzer;
 using Sourcing.Analyzer.Planning;
 
@@ -27,7 +28,7 @@ internal static class PlanningTestData
         Name = name,
         DriftHoursPerYear = hours,
         VmCount = vms,
-        OsFamily = "Windows",
+        OsFamily = OsFamily.Windows,
         Confidentiality = 1,
         Recommended = Destination.SwedishManaged,
         Gates = gates ?? AllAllowed,
@@ -45,7 +46,10 @@ internal static class PlanningTestData
         [ParameterKeys.ManagedPriceBusinessHours] = 2_500,
         [ParameterKeys.RehostHoursPerVm] = 30,
         [ParameterKeys.RetireHoursPerSystem] = 40,
-        [ParameterKeys.TransitionHourCost] = 500,
+        [ParameterKeys.ConsultantHourRate] = 500,
+        [ParameterKeys.OwnStaffMigrationShare] = 0,
+        [ParameterKeys.SalaryBaseYear] = 2026,
+        [ParameterKeys.ManagedContractFee24x7] = 0,
         [ParameterKeys.DualRunningMonths] = 4,
         [ParameterKeys.SourcingTransactionShare] = 5,
         [ParameterKeys.GovernanceShare] = 5,
@@ -58,5 +62,36 @@ internal static class PlanningTestData
         [ParameterKeys.RetrainingCostPerPerson] = 100_000,
         [ParameterKeys.TransferShare] = 0,
         [ParameterKeys.RedirectShare] = 100,
+        // The in-house cost pools cost nothing here, so the staff arithmetic stays readable;
+        // CostPoolTests works them by hand.
+        [ParameterKeys.HostPrice] = 0,
+        [ParameterKeys.StoragePricePerTibYear] = 0,
+        [ParameterKeys.VirtualisationPricePerCoreYear] = 0,
+        [ParameterKeys.WindowsPricePerCoreYear] = 0,
+        [ParameterKeys.RhelPricePerVmYear] = 0,
+        [ParameterKeys.SqlServerPricePerVmYear] = 0,
+        [ParameterKeys.BackupPricePerTibYear] = 0,
+        [ParameterKeys.SecurityPricePerServerYear] = 0,
+        [ParameterKeys.DataCentrePricePerHostYear] = 0,
+        [ParameterKeys.FacilitiesPricePerHostYear] = 0,
     };
+
+    /// <summary>Simple parameters with the pools' unit prices back at round hand-worked values.</summary>
+    public static Dictionary<string, double> PoolParameters()
+    {
+        var p = SimpleParameters();
+        p[ParameterKeys.HostPrice] = 250_000;
+        p[ParameterKeys.HardwareRefreshYears] = 5;
+        p[ParameterKeys.HostCores] = 32;
+        p[ParameterKeys.StoragePricePerTibYear] = 2_000;
+        p[ParameterKeys.VirtualisationPricePerCoreYear] = 1_000;
+        p[ParameterKeys.WindowsPricePerCoreYear] = 300;
+        p[ParameterKeys.RhelPricePerVmYear] = 4_000;
+        p[ParameterKeys.SqlServerVmShare] = 0;
+        p[ParameterKeys.BackupPricePerTibYear] = 1_000;
+        p[ParameterKeys.SecurityPricePerServerYear] = 1_000;
+        p[ParameterKeys.DataCentrePricePerHostYear] = 20_000;
+        p[ParameterKeys.FacilitiesPricePerHostYear] = 10_000;
+        return p;
+    }
 }

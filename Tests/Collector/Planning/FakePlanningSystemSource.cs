@@ -3,7 +3,7 @@ using Sourcing.Collector.Planning;
 
 namespace Sourcing.Tests.Collector.Planning;
 
-internal sealed class FakePlanningSystemSource(IReadOnlyList<PlanningSystem> systems) : IPlanningSystemSource
+internal sealed class FakePlanningSystemSource(IReadOnlyList<PlanningSystem> systems) : IEstateSource
 {
-    public Task<IReadOnlyList<PlanningSystem>> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(systems);
+    public Task<Estate> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(Estate.Of(systems));
 }

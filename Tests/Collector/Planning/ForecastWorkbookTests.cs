@@ -41,7 +41,7 @@ public sealed class ForecastWorkbookTests
         for (var i = 0; i < forecast.Years.Count; i++)
         {
             Assert.Equal(forecast.Years[i].Year, years.Cell(i + 2, 1).GetValue<int>());
-            Assert.Equal(Math.Round(forecast.Years[i].CumulativeDifferenceMkr, 3), years.Cell(i + 2, 24).GetValue<double>(), 6);
+            Assert.Equal(Math.Round(forecast.Years[i].CumulativeDifferenceMkr, 3), years.Cell(i + 2, 1 + ForecastColumns.All.ToList().FindIndex(c => c.Key == "ackumulerad_skillnad_kr")).GetValue<double>(), 6);
         }
 
         var moves = workbook.Worksheet(ForecastWorkbook.PlanSheet);

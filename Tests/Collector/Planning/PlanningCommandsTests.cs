@@ -12,7 +12,7 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
     private ServiceProvider Services() => new ServiceCollection()
         .AddSingleton(database.DataSource)
         .AddSingleton(TimeProvider.System)
-        .AddSingleton<IPlanningSystemSource>(new FakePlanningSystemSource(DemoPlanningSystems.Generate(200)))
+        .AddSingleton<IEstateSource>(new FakePlanningSystemSource(DemoPlanningSystems.Generate(200)))
         .BuildServiceProvider();
 
     private static async Task<(int Code, string Output)> Run(ICliCommand command, IServiceProvider services, params string[] args)
@@ -41,7 +41,8 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
             Assert.Equal(0, listCode);
             Assert.Contains("CLI-prov", list, StringComparison.Ordinal);
             Assert.Equal(0, exportCode);
-            Assert.Equal(ScenarioJson.Serialize(scenario), exported.TrimEnd());
+            // The export carries the price list the forecast uses (none stored here: the shipped one).
+            Assert.Equal(ScenarioJson.Serialize(scenario with { CloudPrices = CloudPriceTable.Default }), exported.TrimEnd());
             Assert.Equal(0, csvCode);
             var lines = csv.TrimEnd().Split('\n');
             Assert.Equal(1 + scenario.HorizonYears, lines.Length);
@@ -99,6 +100,118 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
             using var workbook = new XLWorkbook(file);
             Assert.Equal("Excel-prov", workbook.Worksheet(ForecastWorkbook.ScenarioSheet).Cell(1, 2).GetString());
             Assert.Equal(2026, workbook.Worksheet(ForecastWorkbook.ForecastSheet).Cell(2, 1).GetValue<int>());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>A controller's check: export the estate and the scenario, forecast from the two files
+    /// with no database, and get exactly the stored scenario's figures.</summary>
+    [Fact]
+    public async Task EstateExportThenForecastFromFiles_ReproducesStoredForecastExactly()
+    {
+        await using var services = Services();
+        var scenario = DemoScenarios.Create()[1] with { Name = "Revision" };
+        await new ScenarioStore(database.DataSource, TimeProvider.System).SaveAsync(scenario, CancellationToken.None);
+        var estateFile = Path.Combine(Path.GetTempPath(), $"estate-{Guid.NewGuid():N}.json");
+        var scenarioFile = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (estateCode, _) = await Run(new EstateExportCommand(), services, "--out", estateFile);
+            var (scenarioCode, _) = await Run(new ScenarioExportCommand(), services, "Revision", "--out", scenarioFile);
+            var (storedCode, stored) = await Run(new ForecastCommand(), services, "Revision");
+            var (fileCode, fromFiles) = await Run(new ForecastCommand(), services, "--scenario", scenarioFile, "--estate", estateFile);
+
+            Assert.Equal([0, 0, 0, 0], new[] { estateCode, scenarioCode, storedCode, fileCode });
+            Assert.Contains("\"format\": \"sourcing-estate/1\"", await File.ReadAllTextAsync(estateFile), StringComparison.Ordinal);
+            Assert.Contains("\"likeForLikeDifference\"", stored, StringComparison.Ordinal);
+            Assert.Contains("\"npv\"", stored, StringComparison.Ordinal);
+            Assert.Equal(stored, fromFiles);
+        }
+        finally
+        {
+            File.Delete(estateFile);
+            File.Delete(scenarioFile);
+        }
+    }
+
+    [Theory]
+    [InlineData("\"vCpu\": 4", "\"vCpu\": 0", "systems[0].vms[0].vCpu")]
+    [InlineData("\"confidentiality\": ", "\"confidentiality\": 9, \"x\": ", "systems[0].confidentiality")]
+    public async Task ForecastFromFiles_BadEstateField_Returns65NamingTheField(string find, string replace, string field)
+    {
+        await using var services = Services();
+        var estate = Estate.Of([new PlanningSystem
+        {
+            Id = 1,
+            Name = "A",
+            Confidentiality = 1,
+            VmCount = 1,
+            Vms = [new PlanningVm { Name = "a", VCpu = 4 }],
+        }]);
+        var json = EstateJson.Serialize(estate);
+        Assert.Contains(find, json, StringComparison.Ordinal);
+        var estateFile = Path.Combine(Path.GetTempPath(), $"estate-{Guid.NewGuid():N}.json");
+        var scenarioFile = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(estateFile, json.Replace(find, replace, StringComparison.Ordinal));
+        await File.WriteAllTextAsync(scenarioFile, ScenarioJson.Serialize(DemoScenarios.Create()[0]));
+        try
+        {
+            var (code, output) = await Run(new ForecastCommand(), services, "--scenario", scenarioFile, "--estate", estateFile);
+
+            Assert.Equal(65, code);
+            Assert.Contains(field, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(estateFile);
+            File.Delete(scenarioFile);
+        }
+    }
+
+    /// <summary>The absurd values a person once saved: each refused on import with the field named.</summary>
+    [Theory]
+    [InlineData("monthly_salary_ops", -42_000)]
+    [InlineData("monthly_salary_ops", 1e9)]
+    [InlineData("productive_hours_per_fte", 0.001)]
+    [InlineData("managed_price_business_hours", -1)]
+    public async Task Import_ImplausibleParameter_Returns65NamingTheField(string key, double value)
+    {
+        await using var services = Services();
+        var file = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.json");
+        var scenario = DemoScenarios.Create()[0] with { Parameters = new Dictionary<string, double> { [key] = value } };
+        await File.WriteAllTextAsync(file, ScenarioJson.Serialize(scenario));
+        try
+        {
+            var (code, output) = await Run(new ScenarioImportCommand(), services, file);
+
+            Assert.Equal(65, code);
+            Assert.Contains(key, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Import_WaveOutsideHorizonOrQuarter_Returns65()
+    {
+        await using var services = Services();
+        var file = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.json");
+        var scenario = DemoScenarios.Create()[0] with
+        {
+            HandMoves = [new HandMove { SystemId = 1, Destination = Sourcing.Analyzer.Destination.Retire, Wave = new Wave(1999, 7) }],
+        };
+        await File.WriteAllTextAsync(file, ScenarioJson.Serialize(scenario));
+        try
+        {
+            var (code, output) = await Run(new ScenarioImportCommand(), services, file);
+
+            Assert.Equal(65, code);
+            Assert.Contains("handMoves[0].wave.quarter", output, StringComparison.Ordinal);
         }
         finally
         {

@@ -32,7 +32,7 @@ public sealed class ScenarioJsonTests
         Assert.Equal(Destination.Saas, hand.Destination);
         Assert.Equal(TransitionMethod.Replatform, hand.Method);
         Assert.Equal(new DateOnly(2026, 3, 1), back.CloudPrices!.AsOf);
-        Assert.Equal(6, back.CloudPrices.Rows.Count);
+        Assert.Equal(CloudPriceTable.Default.Rows.Count, back.CloudPrices.Rows.Count);
         Assert.Equal(90_000, back.SaasPrices[42]);
         Assert.Equal(31.5, back.People.DriftFteToday);
         Assert.Contains("\"destination\": \"PublicCloud\"", json, StringComparison.Ordinal);
