@@ -270,6 +270,7 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
             ("/Forecast/Compare", "compare", 3),
             ("/Forecast/Sensitivity", "sensitivity", 2),
             ("/Reports/Board", "board-report", 0),
+            ("/Economics", "economics", 0),
         })
         {
             await page.GotoAsync(Url(path));

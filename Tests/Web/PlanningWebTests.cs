@@ -204,4 +204,98 @@ public sealed class PlanningWebTests(WebAppFixture app)
         Assert.Contains("skr.se", html, StringComparison.Ordinal);
         Assert.Contains("Scenario: " + PlanningSeed.Calm, html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Economics_StatedFigure_IsStoredAndCalibratesThePool()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        var token = await WebAppFixture.TokenAsync(client, "/Economics");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input[hardware].Sek"] = "1 250 000",
+            ["Input[hardware].Source"] = "Budget 2026, rad 4711",
+            ["Input[hardware].Year"] = "2026",
+            ["__RequestVerificationToken"] = token,
+        });
+
+        using var response = await client.PostAsync("/Economics", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        try
+        {
+            var rows = await new CostBudgetStore(app.Database.DataSource).ListAsync(CancellationToken.None);
+            var hardware = Assert.Single(rows, r => r.Pool == "hardware");
+            Assert.Equal(1_250_000, hardware.SekPerYear);
+            Assert.Equal("Budget 2026, rad 4711", hardware.Source);
+            var html = await client.GetStringAsync("/Economics");
+            Assert.Contains("Budget 2026, rad 4711", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await new CostBudgetStore(app.Database.DataSource).SaveAsync("hardware", null, "", null, "test", CancellationToken.None);
+        }
+    }
+
+    [Theory]
+    [InlineData("-5", "0–99 999 999 999")]
+    [InlineData("tolv miljoner", "är inget belopp")]
+    public async Task Economics_BadFigure_RefusedInSwedishAndNothingStored(string value, string message)
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        var token = await WebAppFixture.TokenAsync(client, "/Economics");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input[storage].Sek"] = value,
+            ["__RequestVerificationToken"] = token,
+        });
+
+        using var response = await client.PostAsync("/Economics", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"economics-errors\"", html, StringComparison.Ordinal);
+        Assert.Contains("Lagring (SAN/vSAN)", html, StringComparison.Ordinal);
+        Assert.Contains(message, System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.DoesNotContain(await new CostBudgetStore(app.Database.DataSource).ListAsync(CancellationToken.None), r => r.Pool == "storage");
+    }
+
+    [Fact]
+    public async Task Economics_Ledning_ReadsButCannotSave()
+    {
+        using var client = await app.SignedInAsync("ledning");
+        var token = await WebAppFixture.TokenAsync(client, "/Economics");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input[backup].Sek"] = "100", ["__RequestVerificationToken"] = token });
+
+        using var response = await client.PostAsync("/Economics", form);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("monthly_salary_ops", "-42000")]
+    [InlineData("monthly_salary_ops", "1000000000")]
+    [InlineData("productive_hours_per_fte", "0,001")]
+    public async Task Edit_ImplausibleParameter_RefusedWithFieldNamed(string key, string value)
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        var path = "/Scenarios/Edit/" + Encoded(PlanningSeed.Calm);
+        var token = await WebAppFixture.TokenAsync(client, path);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = PlanningSeed.Calm,
+            ["Input.StartYear"] = "2026",
+            ["Input.HorizonYears"] = "5",
+            [$"Input.Parameters[{key}]"] = value,
+            ["__RequestVerificationToken"] = token,
+        });
+
+        using var response = await client.PostAsync(path, form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"edit-errors\"", html, StringComparison.Ordinal);
+        Assert.Contains("(" + key + ") måste vara mellan", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        var stored = await new ScenarioStore(app.Database.DataSource, TimeProvider.System).GetAsync(PlanningSeed.Calm, CancellationToken.None);
+        Assert.False(stored!.Scenario.Parameters.ContainsKey(key));
+    }
 }

@@ -27,6 +27,7 @@ public static class NavRegistry
         new("Nav.Group.Portfolio", "Nav.Systems", "/Systems", Policies.Inventory, 10),
         new("Nav.Group.Portfolio", "Nav.Mapping", "/Mapping", Policies.Inventory, 20),
         new("Nav.Group.Portfolio", "Nav.Scenarios", "/Scenarios", Policies.Sourcing, 30),
+        new("Nav.Group.Portfolio", "Economics.Nav", "/Economics", Policies.Ledning, 35),
         new("Nav.Group.Portfolio", "Nav.Imports", "/Imports", Policies.Inventory, 40),
         new("Nav.Group.Portfolio", "Nav.Settings", "/Settings", Policies.Inventory, 50),
 
