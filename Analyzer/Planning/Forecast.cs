@@ -21,6 +21,12 @@ public sealed record Forecast
     public required IReadOnlyList<PoolCalibration> Calibration { get; init; }
     /// <summary>Managed-operation price per server and month (business hours) at which the scenario is budget-neutral over the horizon; null without managed moves.</summary>
     public double? BreakEvenManagedPrice { get; init; }
+    /// <summary>The cloud price factor (% of list) at which the scenario is budget-neutral; null without cloud moves.</summary>
+    public double? BreakEvenCloudPriceFactor { get; init; }
+    /// <summary>The reinvestment: what a development FTE-year gained costs, against recruiting and consultants.</summary>
+    public required Reinvestment Reinvestment { get; init; }
+    /// <summary>P10–P90 of the headline figures from a seeded simulation over the documented ranges; null when not computed.</summary>
+    public ForecastRange? Range { get; init; }
 
     public double NominalDifferenceMkr => NominalDifference / 1e6;
     public double NpvMkr => Npv / 1e6;

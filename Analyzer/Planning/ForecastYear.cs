@@ -1,8 +1,9 @@
 namespace Sourcing.Analyzer.Planning;
 
 /// <summary>
-/// One year of a forecast. FTE figures are year averages (a move in the third quarter counts for
-/// half a year); flows (left, retrained, transferred) are what happened in the year. Staff, supplier
+/// One year of a forecast. FTE figures are FTE-years within the year (quarter averages: a move in
+/// the third quarter counts for half a year); the *Headcount fields are the state at year end;
+/// flows (left, retrained, transferred) are what happened in the year. Staff, supplier
 /// and SaaS costs are SEK in that year's money; the in-house cost pools and cloud prices are fixed
 /// prices. The comparison is like for like: both sides hold the same cost pools and neither holds
 /// development posts, so <see cref="LikeForLikeDifference"/> = scenario − baseline is the cost of
@@ -32,7 +33,26 @@ public sealed record ForecastYear
     public required double RetrainedFte { get; init; }
     /// <summary>Freed staff no channel could absorb this year: a warning, still on the payroll.</summary>
     public required double SurplusFte { get; init; }
+    /// <summary>Development posts added, per target role, at year end.</summary>
     public required IReadOnlyList<RoleFte> Roles { get; init; }
+    /// <summary>Head count at year end: drift (surplus included), development (today's and added), retained organisation.</summary>
+    public required double DriftHeadcount { get; init; }
+    public required double DevelopmentHeadcount { get; init; }
+    public required double RetainedHeadcount { get; init; }
+    /// <summary>In retraining at year end.</summary>
+    public required double InTrainingFte { get; init; }
+    /// <summary>Flows within the year: transferred to a supplier, left (retirement and other attrition).</summary>
+    public required double TransferredPersons { get; init; }
+    public required double LeftPersons { get; init; }
+    /// <summary>People without a place at year end, as whole persons.</summary>
+    public required int SurplusPersons { get; init; }
+    /// <summary>The quarter ("2029 K2") by which the channels absorb this year's surplus; null when they do not within the horizon.</summary>
+    public string? SurplusAbsorbedBy { get; init; }
+    /// <summary>Development posts added, head count at year end.</summary>
+    public required double DevelopmentFteGained { get; init; }
+    /// <summary>Development posts added, FTE-years within the year.</summary>
+    public required double DevelopmentFteYearsGained { get; init; }
+    public required double RetrainingCost { get; init; }
     /// <summary>Drift staff still in drift, surplus included (the drift staff pool on the scenario side).</summary>
     public required double InternalStaffCost { get; init; }
     /// <summary>The retained organisation (beställarorganisation) at development salary.</summary>

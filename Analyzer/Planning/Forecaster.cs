@@ -14,13 +14,98 @@ public static class Forecaster
     private const double Epsilon = 1e-6;
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
-    /// <summary>The forecast; with <c>withBreakEven</c> also the break-even managed price (a few more runs; the sensitivity analysis leaves it out).</summary>
+    /// <summary>Runs of the seeded simulation behind <see cref="Forecast.Range"/>.</summary>
+    public const int SimulationRuns = 200;
+
+    /// <summary>The fixed seed: the same inputs give the same range on every page and in every file.</summary>
+    public const int SimulationSeed = 20_261_207;
+
+    /// <summary>
+    /// The forecast; with <c>withBreakEven</c> also the break-even values and the P10–P90 range (a
+    /// few hundred more runs of the yearly loop; the sensitivity analysis and the simulation itself
+    /// leave them out).
+    /// </summary>
     public static Forecast Run(CompiledPlan plan, PlanningAssumptions? assumptions = null, bool withBreakEven = true)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var a = assumptions ?? PlanningAssumptions.ForScenario(plan.Scenario);
         var forecast = RunOnce(plan, a);
-        return withBreakEven ? forecast with { BreakEvenManagedPrice = BreakEvenManagedPrice(plan, a, forecast) } : forecast;
+        if (!withBreakEven)
+        {
+            return forecast;
+        }
+
+        return forecast with
+        {
+            BreakEvenManagedPrice = BreakEven(plan, a, forecast, Destination.SwedishManaged),
+            BreakEvenCloudPriceFactor = BreakEven(plan, a, forecast, Destination.PublicCloud),
+            Range = Simulate(plan, a, SimulationRuns, SimulationSeed),
+        };
+    }
+
+    /// <summary>
+    /// The seeded simulation: every parameter with a documented range is drawn from a triangular
+    /// distribution (low, the value in force, high); the others keep their value.
+    /// </summary>
+    public static ForecastRange Simulate(CompiledPlan plan, PlanningAssumptions a, int runs, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(a);
+        var random = new Random(seed);
+        var ranged = PlanningDefaults.All
+            .Select(p => (p.Key, Value: a[p.Key], Range: p.RangeAround(a[p.Key])))
+            .Where(p => p.Range is not null)
+            .ToList();
+        var dev = new double[runs];
+        var npv = new double[runs];
+        var nominal = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var values = new Dictionary<string, double>(a.Values, StringComparer.Ordinal);
+            foreach (var (key, value, range) in ranged)
+            {
+                values[key] = Triangular(random.NextDouble(), range!.Value.Low, Math.Clamp(value, range.Value.Low, range.Value.High), range.Value.High);
+            }
+
+            var run = RunOnce(plan, new PlanningAssumptions(values));
+            dev[i] = run.Years.Count > 0 ? run.Years[^1].DevelopmentFteGained : 0;
+            npv[i] = run.Npv;
+            nominal[i] = run.NominalDifference;
+        }
+
+        return new ForecastRange(runs, seed, Percentiles(dev), Percentiles(npv), Percentiles(nominal));
+    }
+
+    private static double Triangular(double u, double low, double mode, double high)
+    {
+        if (high <= low)
+        {
+            return low;
+        }
+
+        var split = (mode - low) / (high - low);
+        return u < split
+            ? low + Math.Sqrt(u * (high - low) * (mode - low))
+            : high - Math.Sqrt((1 - u) * (high - low) * (high - mode));
+    }
+
+    private static Percentiles Percentiles(double[] values)
+    {
+        if (values.Length == 0)
+        {
+            return new(0, 0);
+        }
+
+        var sorted = values.Order().ToArray();
+        double At(double p)
+        {
+            var position = p * (sorted.Length - 1);
+            var below = (int)Math.Floor(position);
+            var above = Math.Min(below + 1, sorted.Length - 1);
+            return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+        }
+
+        return new(At(0.1), At(0.9));
     }
 
     private static Forecast RunOnce(CompiledPlan plan, PlanningAssumptions a)
@@ -64,6 +149,20 @@ public static class Forecaster
             npv += years[t].LikeForLikeDifference / Math.Pow(1 + a.InflationRate, t) / Math.Pow(1 + a.Discount, t);
         }
 
+        double devYears = 0, net = 0;
+        foreach (var y in years)
+        {
+            devYears += y.DevelopmentFteYearsGained;
+            net += y.LikeForLikeDifference + y.RedirectedPostsCost;
+        }
+
+        var reinvestment = new Reinvestment(
+            devYears,
+            devYears > 0.01 ? net / devYears : null,
+            horizon > 0 ? (devCost[0] * a.Tenure + a.RecruitmentCost) / Math.Max(0.1, a.Tenure - a.Vacancy / 12) : 0,
+            a.ConsultantRate * a.ProductiveHours,
+            years.Count > 0 ? Math.Max(0, -years[^1].LikeForLikeDifference / devCost[years.Count - 1]) : 0);
+
         return new Forecast
         {
             ScenarioName = scenario.Name,
@@ -77,14 +176,16 @@ public static class Forecaster
             NominalDifference = nominal,
             Npv = npv,
             Calibration = pools.Calibration,
+            Reinvestment = reinvestment,
         };
     }
 
     private sealed class MoveSums(int horizon, int contracts)
     {
-        public double[,] MovedFteByContract { get; } = new double[contracts, horizon];
+        /// <summary>Drift FTE no longer needed in each quarter (a rate), after own staff's migration hours.</summary>
+        public double[] MovedFteByQuarter { get; } = new double[horizon * 4];
+        public double[,] MovedFteByContractQuarter { get; } = new double[contracts, horizon * 4];
         public double[,] RunCostByContract { get; } = new double[contracts, horizon];
-        public double[] MovedHours { get; } = new double[horizon];
         public double[] Supplier { get; } = new double[horizon];
         public double[] Cloud { get; } = new double[horizon];
         public double[] Saas { get; } = new double[horizon];
@@ -107,7 +208,7 @@ public static class Forecaster
         }
 
         var contract24x7 = new double[contracts, horizon];
-        var ownHoursDue = new double[horizon];
+        var ownHoursDue = new double[horizon * 4];
         double saasUnknown = 0;
         foreach (var group in plan.Aggregates)
         {
@@ -123,10 +224,20 @@ public static class Forecaster
             var indexed = group.Destination is Destination.SwedishManaged or Destination.Saas;
             saasUnknown += group.SaasUnknownCount;
 
+            // The move frees its drift work from the first day of its quarter.
+            var startQuarter = group.YearIndex * 4 + group.StartQuarter - 1;
+            for (var q = startQuarter; q < horizon * 4; q++)
+            {
+                sums.MovedFteByQuarter[q] += moved / a.ProductiveHours;
+                if (group.Contract >= 0)
+                {
+                    sums.MovedFteByContractQuarter[group.Contract, q] += moved / a.ProductiveHours;
+                }
+            }
+
             for (var t = group.YearIndex; t < horizon; t++)
             {
                 var share = t == group.YearIndex ? group.FirstYearFraction : 1.0;
-                sums.MovedHours[t] += moved * share;
                 var cost = monthly * 12 * share * (indexed ? Math.Pow(1 + a.Price, t) : 1);
                 switch (group.Destination)
                 {
@@ -143,7 +254,6 @@ public static class Forecaster
 
                 if (group.Contract >= 0)
                 {
-                    sums.MovedFteByContract[group.Contract, t] += moved * share / a.ProductiveHours;
                     sums.RunCostByContract[group.Contract, t] += cost;
                     if (group.TwentyFourSeven && group.Destination == Destination.SwedishManaged)
                     {
@@ -163,7 +273,7 @@ public static class Forecaster
             };
             var priceIndex = indexed ? Math.Pow(1 + a.Price, y) : 1;
             // Own staff are already paid: their hours are taken from drift capacity (below), not paid again.
-            ownHoursDue[y] += oneOffHours * a.OwnMigration;
+            ownHoursDue[startQuarter] += oneOffHours * a.OwnMigration;
             var consultants = oneOffHours * (1 - a.OwnMigration) * a.ConsultantRate * Math.Pow(1 + a.Price, y);
             sums.Consultants[y] += consultants;
             sums.Transition[y] += consultants;
@@ -188,13 +298,14 @@ public static class Forecaster
         }
 
         // Migration by own staff delays what is freed: hours spent moving are not yet free; what a
-        // year cannot absorb carries over to the next.
+        // quarter cannot absorb carries over to the next.
         double carry = 0;
-        for (var t = 0; t < horizon; t++)
+        var hoursPerQuarter = a.ProductiveHours / 4;
+        for (var q = 0; q < horizon * 4; q++)
         {
-            var due = ownHoursDue[t] + carry;
-            var taken = Math.Min(due, sums.MovedHours[t]);
-            sums.MovedHours[t] -= taken;
+            var due = ownHoursDue[q] + carry;
+            var taken = Math.Min(due, sums.MovedFteByQuarter[q] * hoursPerQuarter);
+            sums.MovedFteByQuarter[q] -= taken / hoursPerQuarter;
             carry = due - taken;
         }
 
@@ -207,6 +318,13 @@ public static class Forecaster
         return sums;
     }
 
+    /// <summary>
+    /// The people channels, quarter by quarter: a move frees its drift work on its date; a transfer
+    /// (6 b § LAS) is one event per contract on that date; the retrainable share starts one cohort
+    /// then, paid once per person; attrition works pro rata each quarter on the people still in
+    /// drift. Each year reports FTE-years within the year (quarter averages) and head counts at
+    /// year end.
+    /// </summary>
     private static List<ForecastYear> People(CompiledPlan plan, PlanningAssumptions a, int horizon, double driftToday, double devToday,
         double[] opsCost, double[] devCost, MoveSums moves, CostModel.Result pools, List<PlanIssue> warnings)
     {
@@ -218,29 +336,36 @@ public static class Forecaster
             isManaged[c] = plan.Contracts[c].Destination == Destination.SwedishManaged;
         }
 
+        var quarters = horizon * 4;
         var transferredByContract = new double[contracts];
         var retainedByContract = new double[contracts];
-        var retrainedCohorts = new double[horizon];
+        var retainedByContractYear = new double[contracts];
+        var cohorts = new double[quarters];
+        var surplusByQuarter = new double[quarters];
         var retirementShare = a.Attrition > 0 ? Math.Min(a.Retirement, a.Attrition) / a.Attrition : 0;
+        var trainingQuarters = a.TrainingMonths / 3;
         var roles = NormalisedRoles(scenario.People.TargetRoles);
         var years = new List<ForecastYear>(horizon);
         double previousMoved = 0, previousSurplus = 0, attritionPlaced = 0, retrained = 0, transferred = 0, cumulative = 0;
+        var sum = new YearSums();
 
-        for (var t = 0; t < horizon; t++)
+        for (var q = 0; q < quarters; q++)
         {
-            var movedFte = moves.MovedHours[t] / a.ProductiveHours;
+            var t = q / 4;
+            var movedFte = moves.MovedFteByQuarter[q];
             double retainedFte = 0, transferredNow = 0;
             for (var c = 0; c < contracts; c++)
             {
-                var m = moves.MovedFteByContract[c, t];
+                var m = moves.MovedFteByContractQuarter[c, q];
                 // Each contract keeps its own orderers: a share of the work it took; an outsourced
                 // operation contract never fewer than the minimum (a supplier manager) once it runs.
                 retainedByContract[c] = m > Epsilon ? Math.Max(a.Retained * m, isManaged[c] ? a.RetainedMin : 0) : 0;
+                retainedByContractYear[c] += retainedByContract[c] / 4;
                 retainedFte += retainedByContract[c];
                 if (isManaged[c])
                 {
-                    // 6 b § LAS: staff follow the work to a hosting supplier; clouds and SaaS vendors take no one.
-                    // A transfer cannot be undone, so the stock never shrinks.
+                    // 6 b § LAS: staff follow the work to a hosting supplier on the transfer date; clouds and
+                    // SaaS vendors take no one. A transfer cannot be undone, so the stock never shrinks.
                     var target = Math.Clamp(a.Transfer * m, 0, Math.Max(0, m - retainedByContract[c]));
                     var next = Math.Max(transferredByContract[c], target);
                     transferredNow += next - transferredByContract[c];
@@ -254,37 +379,49 @@ public static class Forecaster
             var unplaced = freedPeople - attritionPlaced - retrained;
 
             // Retraining first: moving people into development is the point of the exercise, but
-            // only the retrainable share of the freed staff can go that way.
+            // only the retrainable share of the freed staff can go that way. One cohort per date.
             var retrainNow = Math.Max(0, Math.Min(a.Retrainable * Math.Max(freedPeople, 0) - retrained, unplaced));
             retrained += retrainNow;
-            retrainedCohorts[t] = retrainNow;
+            cohorts[q] = retrainNow;
             unplaced -= retrainNow;
 
-            // Then attrition: whoever leaves the operations staff this year is not replaced while
-            // freed people can take over the post. Capacity not used this year is lost (the post is refilled).
-            var attritionCapacity = Math.Max(0, a.Attrition * (driftToday - previousMoved + previousSurplus));
+            // Then attrition, a quarter of the yearly rate on the people still in drift: whoever leaves
+            // is not replaced while freed people can take the post. Unused capacity is lost (the post is refilled).
+            var attritionCapacity = Math.Max(0, a.Attrition / 4 * (driftToday - previousMoved + previousSurplus));
             var attritionNow = Math.Max(0, Math.Min(attritionCapacity, unplaced));
             attritionPlaced += attritionNow;
             unplaced -= attritionNow;
 
             var surplus = Math.Max(0, unplaced);
-            var year = scenario.StartYear + t;
-            Warn(warnings, year, surplus, unplaced, movedFte, driftToday);
-
+            surplusByQuarter[q] = surplus;
             double inTraining = 0;
-            for (var k = 0; k <= t; k++)
+            for (var k = 0; k <= q; k++)
             {
-                inTraining += retrainedCohorts[k] * Math.Clamp(a.TrainingMonths / 12 - (t - k), 0, 1);
+                inTraining += cohorts[k] * Math.Clamp(trainingQuarters - (q - k), 0, 1);
             }
 
             // Retrained people take development posts; posts left by attrition become development
             // posts as far as the scenario redirects them, the rest is not refilled (a saving).
             var devAdded = retrained + a.Redirect * attritionPlaced;
-            var devFte = devToday + devAdded;
-            var driftFte = driftToday - movedFte;
-            var staffCost = (driftFte + surplus) * opsCost[t];
-            var retainedCost = retainedFte * devCost[t];
-            var retraining = retrainNow * a.RetrainingCost * Math.Pow(1 + a.Wage, t);
+            sum.Add(movedFte, driftToday - movedFte, devToday + devAdded, devAdded, retainedFte, surplus, inTraining, unplaced);
+            sum.Transferred += transferredNow;
+            sum.Retrained += retrainNow;
+            sum.LeftRetirement += attritionNow * retirementShare;
+            sum.LeftOther += attritionNow * (1 - retirementShare);
+            previousMoved = movedFte;
+            previousSurplus = surplus;
+
+            if (q % 4 != 3)
+            {
+                continue;
+            }
+
+            // Year end: FTE-years are the quarter averages; head counts are this quarter's state.
+            var year = scenario.StartYear + t;
+            Warn(warnings, year, sum.MaxSurplus, sum.MinUnplaced, sum.MaxMoved, driftToday);
+            var staffCost = (sum.Drift + sum.Surplus) / 4 * opsCost[t];
+            var retainedCost = sum.Retained / 4 * devCost[t];
+            var retraining = sum.Retrained * a.RetrainingCost * Math.Pow(1 + a.Wage, t);
             var transition = moves.Transition[t] + retraining;
 
             // EquaTerra's governance share includes the people; the retained organisation's salaries
@@ -292,7 +429,8 @@ public static class Forecaster
             double governance = 0;
             for (var c = 0; c < contracts; c++)
             {
-                governance += Math.Max(0, a.Governance * moves.RunCostByContract[c, t] - retainedByContract[c] * devCost[t]);
+                governance += Math.Max(0, a.Governance * moves.RunCostByContract[c, t] - retainedByContractYear[c] * devCost[t]);
+                retainedByContractYear[c] = 0;
             }
 
             var costByPool = new Dictionary<string, PoolCost>(StringComparer.Ordinal)
@@ -323,7 +461,7 @@ public static class Forecaster
 
             // ESV's view holds development too: today's posts on both sides, the added ones on the scenario's.
             var devStaffBaseline = devToday * devCost[t];
-            var devStaffScenario = devFte * devCost[t];
+            var devStaffScenario = sum.Dev / 4 * devCost[t];
             esvBaseline[(int)EsvCategory.OwnStaff] += devStaffBaseline;
             esvScenario[(int)EsvCategory.OwnStaff] += devStaffScenario;
             var esv = new Dictionary<string, PoolCost>(StringComparer.Ordinal);
@@ -336,19 +474,29 @@ public static class Forecaster
             {
                 Year = year,
                 SystemsMoving = moves.SystemsMoving[t],
-                MovedDriftHours = moves.MovedHours[t],
-                MovedDriftFte = movedFte,
-                DriftFte = driftFte,
-                UtvecklingFte = devFte,
-                InRetrainingFte = inTraining,
-                BestallarFte = retainedFte,
-                FreedFte = movedFte - retainedFte,
-                TransferredFte = transferredNow,
-                LeftByRetirementFte = attritionNow * retirementShare,
-                LeftByAttritionFte = attritionNow * (1 - retirementShare),
-                RetrainedFte = retrainNow,
-                SurplusFte = surplus,
+                MovedDriftHours = sum.Moved / 4 * a.ProductiveHours,
+                MovedDriftFte = sum.Moved / 4,
+                DriftFte = sum.Drift / 4,
+                UtvecklingFte = sum.Dev / 4,
+                InRetrainingFte = sum.InTraining / 4,
+                BestallarFte = sum.Retained / 4,
+                FreedFte = (sum.Moved - sum.Retained) / 4,
+                TransferredFte = sum.Transferred,
+                LeftByRetirementFte = sum.LeftRetirement,
+                LeftByAttritionFte = sum.LeftOther,
+                RetrainedFte = sum.Retrained,
+                SurplusFte = sum.Surplus / 4,
                 Roles = [.. roles.Select(r => new RoleFte(r.Role, devAdded * r.Share))],
+                DriftHeadcount = driftToday - movedFte + surplus,
+                DevelopmentHeadcount = devToday + devAdded,
+                RetainedHeadcount = retainedFte,
+                InTrainingFte = inTraining,
+                TransferredPersons = sum.Transferred,
+                LeftPersons = sum.LeftRetirement + sum.LeftOther,
+                SurplusPersons = Persons(surplus),
+                DevelopmentFteGained = devAdded,
+                DevelopmentFteYearsGained = sum.DevAdded / 4,
+                RetrainingCost = retraining,
                 InternalStaffCost = staffCost,
                 RetainedCost = retainedCost,
                 SupplierCost = moves.Supplier[t],
@@ -361,29 +509,82 @@ public static class Forecaster
                 LikeForLikeDifference = total - baseline,
                 CumulativeDifference = cumulative,
                 CostByPool = costByPool,
-                RedirectedPostsCost = devAdded * devCost[t],
+                RedirectedPostsCost = sum.DevAdded / 4 * devCost[t],
                 DevelopmentStaffCost = devStaffScenario,
                 CostByEsvCategory = esv,
                 // Säkerställa = operating IT; the rest is change (transition) and development staff.
                 SecureShareBaseline = Share(baseline, baseline + devStaffBaseline),
                 SecureShareScenario = Share(total - transition, total + devStaffScenario),
             });
-            previousMoved = movedFte;
-            previousSurplus = surplus;
+            sum = new YearSums();
+        }
+
+        // Surplus people are persons from a date: say when the channels absorb them, or that they will not.
+        for (var t = 0; t < years.Count; t++)
+        {
+            var q = t * 4 + 3;
+            if (surplusByQuarter[q] <= SurplusTolerance)
+            {
+                continue;
+            }
+
+            var absorbed = Enumerable.Range(q + 1, quarters - q - 1).FirstOrDefault(k => surplusByQuarter[k] <= SurplusTolerance, -1);
+            years[t] = years[t] with
+            {
+                SurplusAbsorbedBy = absorbed < 0 ? null : $"{scenario.StartYear + absorbed / 4} K{absorbed % 4 + 1}",
+            };
         }
 
         return years;
+    }
+
+    /// <summary>Below this an FTE of surplus is rounding, not a person.</summary>
+    private const double SurplusTolerance = 0.05;
+
+    /// <summary>Whole persons for an FTE figure: a part of a person is still a person who needs a place.</summary>
+    private static int Persons(double fte) => fte <= SurplusTolerance ? 0 : (int)Math.Ceiling(fte - SurplusTolerance);
+
+    private sealed class YearSums
+    {
+        public double Moved { get; private set; }
+        public double Drift { get; private set; }
+        public double Dev { get; private set; }
+        public double DevAdded { get; private set; }
+        public double Retained { get; private set; }
+        public double Surplus { get; private set; }
+        public double InTraining { get; private set; }
+        public double MaxSurplus { get; private set; }
+        public double MaxMoved { get; private set; }
+        public double MinUnplaced { get; private set; }
+        public double Transferred { get; set; }
+        public double Retrained { get; set; }
+        public double LeftRetirement { get; set; }
+        public double LeftOther { get; set; }
+
+        public void Add(double moved, double drift, double dev, double devAdded, double retained, double surplus, double inTraining, double unplaced)
+        {
+            Moved += moved;
+            Drift += drift;
+            Dev += dev;
+            DevAdded += devAdded;
+            Retained += retained;
+            Surplus += surplus;
+            InTraining += inTraining;
+            MaxSurplus = Math.Max(MaxSurplus, surplus);
+            MaxMoved = Math.Max(MaxMoved, moved);
+            MinUnplaced = Math.Min(MinUnplaced, unplaced);
+        }
     }
 
     private static double Share(double part, double whole) => whole > 0 ? part / whole : 0;
 
     private static void Warn(List<PlanIssue> warnings, int year, double surplus, double unplaced, double movedFte, double driftToday)
     {
-        if (surplus > 0.05)
+        if (surplus > SurplusTolerance)
         {
             warnings.Add(new(PlanIssueKind.Warning, string.Format(Swedish,
-                "{0}: {1:N1} FTE frigörs utan att pensionering, personalomsättning, omskolning eller verksamhetsövergång kan ta emot dem (övertalighet).",
-                year, surplus)));
+                "{0}: upp till {1:N1} FTE ({2} personer) frigörs utan att pensionering, personalomsättning, omskolning eller verksamhetsövergång kan ta emot dem (övertalighet). Omplacering inom regionen prövas först (7 § LAS).",
+                year, surplus, Persons(surplus))));
         }
 
         if (unplaced < -0.05)
@@ -401,24 +602,35 @@ public static class Forecaster
     }
 
     /// <summary>
-    /// The business-hours managed price (the 24×7 price scaled with it) at which the nominal
-    /// like-for-like difference over the horizon is zero. The difference is piecewise linear in
-    /// the price (governance has a floor), so a few secant steps find it to well under a krona.
+    /// The price at which the nominal like-for-like difference over the horizon is zero: for managed
+    /// operation the business-hours price per server and month (the 24×7 price scaled with it), for
+    /// cloud the price factor in % of list. The difference is piecewise linear in the price
+    /// (governance has a floor), so a few secant steps find it to well under a krona. Null when the
+    /// scenario moves nothing there.
     /// </summary>
-    private static double? BreakEvenManagedPrice(CompiledPlan plan, PlanningAssumptions a, Forecast at)
+    private static double? BreakEven(CompiledPlan plan, PlanningAssumptions a, Forecast at, Destination destination)
     {
-        if (!plan.Aggregates.Any(g => g.Destination == Destination.SwedishManaged && g.YearIndex < plan.Scenario.HorizonYears) || a.ManagedBusiness <= 0)
+        if (!plan.Aggregates.Any(g => g.Destination == destination && g.YearIndex < plan.Scenario.HorizonYears))
+        {
+            return null;
+        }
+
+        var managed = destination == Destination.SwedishManaged;
+        var x0 = managed ? a.ManagedBusiness : a[ParameterKeys.CloudPriceFactor];
+        if (x0 <= 0)
         {
             return null;
         }
 
         var ratio = a.Managed24x7 / a.ManagedBusiness;
-        double Difference(double price) => price == a.ManagedBusiness
+        double Difference(double x) => x == x0
             ? at.NominalDifference
-            : RunOnce(plan, a.With(ParameterKeys.ManagedPriceBusinessHours, price).With(ParameterKeys.ManagedPrice24x7, price * ratio)).NominalDifference;
+            : RunOnce(plan, managed
+                ? a.With(ParameterKeys.ManagedPriceBusinessHours, x).With(ParameterKeys.ManagedPrice24x7, x * ratio)
+                : a.With(ParameterKeys.CloudPriceFactor, x)).NominalDifference;
 
-        double x0 = a.ManagedBusiness, f0 = Difference(x0);
-        double x1 = x0 + 1_000, f1 = Difference(x1);
+        double f0 = Difference(x0);
+        double x1 = x0 * 1.5 + 1, f1 = Difference(x1);
         for (var i = 0; i < 8 && Math.Abs(f1) > 0.01; i++)
         {
             if (Math.Abs(f1 - f0) < 1e-9)
@@ -432,7 +644,7 @@ public static class Forecaster
             f1 = Difference(x1);
         }
 
-        return x1;
+        return Math.Abs(f1) <= 1 ? x1 : null;
     }
 
     /// <summary>The monthly price of a group at today's prices.</summary>

@@ -26,6 +26,9 @@ internal sealed class MoveAggregate
     /// <summary>Count per entry of <see cref="CompiledPlan.Shapes"/>: running servers only (a powered-off server pays disks, not compute).</summary>
     public Dictionary<int, int> ShapeCounts { get; } = [];
 
+    /// <summary>The wave's quarter, 1–4.</summary>
+    public int StartQuarter => (int)Math.Round(5 - 4 * FirstYearFraction);
+
     /// <summary>Year index from which step pools (hosts) see the move: the 1 January on or after the wave.</summary>
     public int StepYearIndex => FirstYearFraction >= 1 ? YearIndex : YearIndex + 1;
 

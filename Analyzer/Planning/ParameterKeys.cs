@@ -54,4 +54,7 @@ public static class ParameterKeys
     public const string SecurityPricePerServerYear = "security_price_per_server_year";
     public const string DataCentrePricePerHostYear = "data_centre_price_per_host_year";
     public const string FacilitiesPricePerHostYear = "facilities_price_per_host_year";
+    public const string RecruitmentCostPerHire = "recruitment_cost_per_hire";
+    public const string VacancyMonths = "vacancy_months";
+    public const string TenureYears = "tenure_years";
 }

@@ -82,6 +82,9 @@ public sealed class PlanningAssumptions
         SecurityServer = _values[SecurityPricePerServerYear];
         DataCentreHost = _values[DataCentrePricePerHostYear];
         FacilitiesHost = _values[FacilitiesPricePerHostYear];
+        RecruitmentCost = _values[RecruitmentCostPerHire];
+        Vacancy = Math.Max(0, _values[VacancyMonths]);
+        Tenure = Math.Max(1, _values[TenureYears]);
     }
 
     /// <summary>
@@ -152,6 +155,9 @@ public sealed class PlanningAssumptions
     internal double SecurityServer { get; }
     internal double DataCentreHost { get; }
     internal double FacilitiesHost { get; }
+    internal double RecruitmentCost { get; }
+    internal double Vacancy { get; }
+    internal double Tenure { get; }
 
     /// <summary>A copy with one value changed: what a page or the sensitivity analysis does.</summary>
     public PlanningAssumptions With(string key, double value)

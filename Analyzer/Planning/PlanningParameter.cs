@@ -22,6 +22,26 @@ public sealed record PlanningParameter(
     public double Max { get; init; } = double.MaxValue;
     public string AsOf { get; init; } = "";
 
+    /// <summary>
+    /// The source's range around a value: the documented low and high at the default; for a
+    /// scenario's own value the same relative range, within the plausible bounds. Null when the
+    /// source documents no range (a scenario choice).
+    /// </summary>
+    public (double Low, double High)? RangeAround(double value)
+    {
+        if (Low == High)
+        {
+            return null;
+        }
+
+        if (value == Value || Value == 0)
+        {
+            return (Low, High);
+        }
+
+        return (Math.Clamp(value * Low / Value, Min, Max), Math.Clamp(value * High / Value, Min, Max));
+    }
+
     /// <summary>True when the value lies within the plausible bounds.</summary>
     public bool IsPlausible(double value) => double.IsFinite(value) && value >= Min && value <= Max;
 }

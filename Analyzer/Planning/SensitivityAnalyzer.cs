@@ -41,25 +41,6 @@ public static class SensitivityAnalyzer
         return new SensitivityResult(plan.Scenario.Name, variation ?? 0, baseForecast.FinalFreedFte, baseForecast.NominalDifferenceMkr, sorted);
     }
 
-    private static (double Low, double High)? Range(PlanningParameter parameter, double value, double? variation)
-    {
-        if (variation is { } share)
-        {
-            return (value * (1 - share), value * (1 + share));
-        }
-
-        if (parameter.Low == parameter.High)
-        {
-            return null;
-        }
-
-        if (value == parameter.Value || parameter.Value == 0)
-        {
-            return (parameter.Low, parameter.High);
-        }
-
-        // The scenario has its own value: the source's range, relative to its default, around it.
-        return (Math.Clamp(value * parameter.Low / parameter.Value, parameter.Min, parameter.Max),
-            Math.Clamp(value * parameter.High / parameter.Value, parameter.Min, parameter.Max));
-    }
+    private static (double Low, double High)? Range(PlanningParameter parameter, double value, double? variation) =>
+        variation is { } share ? (value * (1 - share), value * (1 + share)) : parameter.RangeAround(value);
 }

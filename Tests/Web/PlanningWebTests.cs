@@ -268,7 +268,9 @@ public sealed class PlanningWebTests(WebAppFixture app)
 
         using var response = await client.PostAsync("/Economics", form);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.DoesNotContain(await new CostBudgetStore(app.Database.DataSource).ListAsync(CancellationToken.None), r => r.Pool == "backup");
     }
 
     [Theory]

@@ -159,8 +159,9 @@ public sealed class CostPoolTests
     /// <summary>
     /// A system of 1 600 drift hours with 2 servers moves to managed operation on 1 January 2026.
     /// Rehost is 2 × 30 = 60 hours. Done by consultants (share 0 %): 1.0 FTE is freed in 2026 and the
-    /// hours cost 60 × 500 = 30 000. Done by own staff (100 %): the hours are taken from what is freed,
-    /// 1 600 − 60 = 1 540 h = 0.9625 FTE in 2026 and no consultant cost; 2027 frees the full 1.0.
+    /// hours cost 60 × 500 = 30 000. Done by own staff (100 %): the hours are taken from what the
+    /// first quarter frees, 400 − 60 = 340 h, so 2026 frees (340 + 3 × 400) / 1 600 = 0.9625 FTE-years
+    /// and no consultant cost; 2027 frees the full 1.0.
     /// </summary>
     [Fact]
     public void Run_MigrationByOwnStaff_DelaysFreedCapacityInsteadOfPayingTwice()
@@ -179,8 +180,9 @@ public sealed class CostPoolTests
 
     /// <summary>
     /// The present value takes out 2 % inflation and discounts at 3.5 % real, the start year undiscounted:
-    /// NPV = Σ d_t / (1.02 × 1.035)^t. With the small example's differences −315 000, −402 000, −480 000:
-    /// −315 000 − 402 000 / 1.0557 − 480 000 / 1.0557² ≈ −315 000 − 380 790 − 430 685 = −1 126 475 kr.
+    /// NPV = Σ d_t / (1.02 × 1.035)^t. With the small example's differences (ForecasterTests)
+    /// −241 625, −427 000, −480 000: −241 625 − 427 000 / 1.0557 − 480 000 / 1.0557²
+    /// ≈ −241 625 − 404 471.0 − 430 685.4 = −1 076 781.4 kr.
     /// </summary>
     [Fact]
     public void Run_PresentValue_FixedPricesAtRealRate()
@@ -206,8 +208,8 @@ public sealed class CostPoolTests
         var forecast = Forecaster.Run(PlanCompiler.Compile(scenario, systems));
 
         var factor = 1.02 * 1.035;
-        Assert.Equal(-315_000 - 402_000 / factor - 480_000 / (factor * factor), forecast.Npv, 3);
-        Assert.InRange(forecast.Npv, -1_126_476, -1_126_475);
+        Assert.Equal(-241_625 - 427_000 / factor - 480_000 / (factor * factor), forecast.Npv, 3);
+        Assert.InRange(forecast.Npv, -1_076_782, -1_076_781);
     }
 
     /// <summary>At the break-even managed price the scenario's nominal like-for-like difference is zero, to within 1 kr.</summary>

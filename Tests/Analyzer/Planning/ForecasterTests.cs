@@ -8,29 +8,25 @@ public sealed class ForecasterTests
 {
     /// <summary>
     /// Worked by hand (SimpleParameters: 1 600 h/FTE, PO 50 %, no wage or price growth, salaries
-    /// at the start year's level, cost pools at 0 kr, consultants do all migration at 500 kr/h):
-    /// ops FTE costs 40 000 × 12 × 1.5 = 720 000, dev FTE 50 000 × 12 × 1.5 = 900 000 a year.
-    /// Like for like: the baseline is the drift staff, 10 × 720 000 = 7 200 000 every year;
-    /// development posts are on neither side (the added ones are reported as redirected posts).
+    /// at the start year's level, cost pools at 0 kr, consultants do all migration at 500 kr/h;
+    /// attrition 10 %/year = 2.5 % a quarter on the people still in drift, retirement 2 of the 10;
+    /// retraining 6 months = 2 quarters). Ops FTE-year 40 000 × 12 × 1.5 = 720 000, dev 900 000.
+    /// Like for like: the baseline is the drift staff, 10 × 720 000 = 7 200 000 a year.
     ///
-    /// 2026: system 3 (1 600 h) is retired from Q3 → half a year → 800 h = 0.5 FTE moved, no contract.
-    ///   freed 0.5; retrain 50 % × 0.5 = 0.25; attrition capacity 10 % × 10 = 1.0 takes the other 0.25
-    ///   (retirement share 2/10 → 0.05 retirement, 0.20 other). Surplus 0.
-    ///   dev = 5 + 0.25 retrained + 0.25 redirected = 5.5; in retraining 0.25 × 6/12 = 0.125.
-    ///   drift staff = 9.5 × 720 000 = 6 840 000.
-    ///   transition = 40 h × 500 (retire, consultants) + 0.25 × 100 000 (retraining) = 45 000.
-    ///   scenario 6 885 000, difference −315 000; redirected posts 0.5 × 900 000 = 450 000.
-    /// 2027: system 3 all year (1 FTE) + system 1 (1 600 h, 2 VMs) to managed hosting from 1 January (1 FTE).
-    ///   moved 2.0; contract "Driftavtal": retained max(10 % × 1, 1) = 1; freed people 2 − 1 = 1.0.
-    ///   unplaced 1.0 − 0.5 = 0.5; retrain up to 0.5 × 1.0 − 0.25 = 0.25; attrition cap 10 % × 9.5 = 0.95 takes 0.25.
-    ///   dev = 5 + 0.5 + 0.5 = 6.0; retained 1.0; drift 8.0.
-    ///   drift staff = 8 × 720 000 = 5 760 000; retained 1 × 900 000 = 900 000.
-    ///   supplier = 2 servers × 2 500 × 12 = 60 000.
-    ///   transition = 2 × 30 h × 500 (rehost) 30 000 + 4 months × 5 000 (dual running) 20 000
-    ///     + 5 % × 60 000 (procurement) 3 000 + 0.25 × 100 000 (retraining) 25 000 = 78 000.
-    ///   governance = max(0, 5 % × 60 000 − 1 × 900 000) = 0.
-    ///   scenario 6 798 000, difference −402 000, cumulative −717 000.
-    /// 2028: nothing new; 5 760 000 + 900 000 + 60 000 = 6 720 000, difference −480 000, cumulative −1 197 000.
+    /// 2026 Q3: system 3 (1 600 h = 1 FTE) is retired. Freed 1.0; one cohort of 50 % × 1.0 = 0.5
+    ///   starts retraining; attrition 2.5 % × 10 = 0.25 takes a place; 0.25 is surplus this quarter.
+    /// 2026 Q4: attrition 2.5 % × (10 − 1 + 0.25) = 0.23125 → surplus 0.01875 at year end (0 persons).
+    ///   FTE-years: moved (0+0+1+1)/4 = 0.5 (800 h); drift 9.5; surplus (0.25 + 0.01875)/4 = 0.0671875.
+    ///   drift staff (9.5 + 0.0671875) × 720 000 = 6 888 375; retraining once 0.5 × 100 000 = 50 000;
+    ///   retire 40 h × 500 = 20 000. Scenario 6 958 375, difference −241 625.
+    ///   Development added: Q3 0.5 + 0.25 = 0.75, Q4 0.5 + 0.48125 = 0.98125 (year-end head count 5.98125);
+    ///   redirected posts (0.75 + 0.98125)/4 × 900 000 = 389 531.25. Left 0.48125 (retirement 0.09625).
+    /// 2027 Q1: system 1 (1 600 h, 2 VMs) to managed hosting. Moved 2.0; contract retained max(10 % × 1, 1) = 1.0;
+    ///   freed 1.0; unplaced 1.0 − 0.48125 − 0.5 = 0.01875, taken by attrition (cap 0.2254…). No surplus.
+    ///   drift staff 8 × 720 000 = 5 760 000; retained 1 × 900 000; supplier 2 × 2 500 × 12 = 60 000;
+    ///   transition 2 × 30 h × 500 = 30 000 + dual running 4 × 5 000 = 20 000 + procurement 5 % × 60 000 = 3 000.
+    ///   Scenario 6 773 000, difference −427 000, cumulative −668 625. Development 6.0 at year end.
+    /// 2028: 5 760 000 + 900 000 + 60 000 = 6 720 000, difference −480 000, cumulative −1 148 625.
     /// </summary>
     [Fact]
     public void Run_SmallExample_MatchesHandWorkedNumbers()
@@ -56,42 +52,46 @@ public sealed class ForecasterTests
         var y0 = forecast.Years[0];
         Assert.Equal(800, y0.MovedDriftHours, 6);
         Assert.Equal(0.5, y0.MovedDriftFte, 6);
-        Assert.Equal(0.25, y0.RetrainedFte, 6);
-        Assert.Equal(0.05, y0.LeftByRetirementFte, 6);
-        Assert.Equal(0.20, y0.LeftByAttritionFte, 6);
-        Assert.Equal(0, y0.SurplusFte, 6);
+        Assert.Equal(0.5, y0.RetrainedFte, 6);
+        Assert.Equal(0.09625, y0.LeftByRetirementFte, 9);
+        Assert.Equal(0.385, y0.LeftByAttritionFte, 9);
+        Assert.Equal(0.0671875, y0.SurplusFte, 9);
+        Assert.Equal(0, y0.SurplusPersons);
         Assert.Equal(9.5, y0.DriftFte, 6);
-        Assert.Equal(5.5, y0.UtvecklingFte, 6);
-        Assert.Equal(0.125, y0.InRetrainingFte, 6);
-        Assert.Equal(6_840_000, y0.InternalStaffCost, 3);
-        Assert.Equal(45_000, y0.TransitionCost, 3);
-        Assert.Equal(6_885_000, y0.ScenarioCost, 3);
+        Assert.Equal(5.98125, y0.DevelopmentHeadcount, 9);
+        Assert.Equal(0.5, y0.InTrainingFte, 9);
+        Assert.Equal(6_888_375, y0.InternalStaffCost, 3);
+        Assert.Equal(50_000, y0.RetrainingCost, 3);
+        Assert.Equal(70_000, y0.TransitionCost, 3);
+        Assert.Equal(6_958_375, y0.ScenarioCost, 3);
         Assert.Equal(7_200_000, y0.BaselineCost, 3);
-        Assert.Equal(-315_000, y0.LikeForLikeDifference, 3);
-        Assert.Equal(450_000, y0.RedirectedPostsCost, 3);
+        Assert.Equal(-241_625, y0.LikeForLikeDifference, 3);
+        Assert.Equal(389_531.25, y0.RedirectedPostsCost, 3);
 
         var y1 = forecast.Years[1];
         Assert.Equal(2.0, y1.MovedDriftFte, 6);
         Assert.Equal(1.0, y1.BestallarFte, 6);
+        Assert.Equal(1.0, y1.RetainedHeadcount, 6);
         Assert.Equal(1.0, y1.FreedFte, 6);
         Assert.Equal(8.0, y1.DriftFte, 6);
-        Assert.Equal(6.0, y1.UtvecklingFte, 6);
-        Assert.Equal(0.25, y1.RetrainedFte, 6);
+        Assert.Equal(8.0, y1.DriftHeadcount, 6);
+        Assert.Equal(6.0, y1.DevelopmentHeadcount, 6);
+        Assert.Equal(0, y1.RetrainedFte, 6);
         Assert.Equal(5_760_000, y1.InternalStaffCost, 3);
         Assert.Equal(900_000, y1.RetainedCost, 3);
         Assert.Equal(60_000, y1.SupplierCost, 3);
-        Assert.Equal(78_000, y1.TransitionCost, 3);
+        Assert.Equal(53_000, y1.TransitionCost, 3);
         Assert.Equal(0, y1.GovernanceCost, 3);
-        Assert.Equal(6_798_000, y1.ScenarioCost, 3);
-        Assert.Equal(-717_000, y1.CumulativeDifference, 3);
+        Assert.Equal(6_773_000, y1.ScenarioCost, 3);
+        Assert.Equal(-668_625, y1.CumulativeDifference, 3);
         Assert.Equal(1, y1.SystemsMoving);
 
         var y2 = forecast.Years[2];
         Assert.Equal(6_720_000, y2.ScenarioCost, 3);
         Assert.Equal(-480_000, y2.LikeForLikeDifference, 3);
-        Assert.Equal(-1_197_000, y2.CumulativeDifference, 3);
-        Assert.Equal(-1.197, forecast.NominalDifferenceMkr, 6);
-        Assert.Equal(6.0, y2.Roles.Sum(r => r.Fte) + 5, 6);
+        Assert.Equal(-1_148_625, y2.CumulativeDifference, 3);
+        Assert.Equal(-1.148625, forecast.NominalDifferenceMkr, 9);
+        Assert.Equal(1.0, y2.Roles.Sum(r => r.Fte), 6);
     }
 
     [Fact]
@@ -116,11 +116,17 @@ public sealed class ForecasterTests
         Assert.Equal(0, forecast.Years[1].LikeForLikeDifference, 3);
     }
 
+    /// <summary>
+    /// 20 drift FTE; 10 FTE of work retired on 1 January 2026. Half the freed can be retrained: one
+    /// cohort of 5. Attrition, 2.5 % a quarter on the people still in drift, takes 0.5 in Q1
+    /// (2.5 % × 20), then 2.5 % × (10 + 4.5) = 0.3625, 2.5 % × (10 + 4.1375) = 0.3534375 and
+    /// 2.5 % × (10 + 3.7840625) = 0.3446015625: left 1.5605390625 in 2026. Surplus per quarter
+    /// 4.5, 4.1375, 3.7840625, 3.4394609375: 3.965255859375 FTE-years, and 4 persons at year end
+    /// (3.44 FTE is four people without a place), not absorbed within the three years.
+    /// </summary>
     [Fact]
     public void Run_MoreFreedThanChannelsAbsorb_ReportsSurplusAndWarns()
     {
-        // 20 drift FTE; 10 FTE of work retired on 1 January year one. Half can be retrained (5),
-        // attrition 10 % × 20 = 2 takes more, 3 remain without a place in year one.
         var scenario = new Scenario
         {
             Name = "För snabbt",
@@ -137,13 +143,47 @@ public sealed class ForecasterTests
         var first = forecast.Years[0];
         Assert.Equal(10, first.MovedDriftFte, 6);
         Assert.Equal(5, first.RetrainedFte, 6);
-        Assert.Equal(2, first.LeftByRetirementFte + first.LeftByAttritionFte, 6);
-        Assert.Equal(3, first.SurplusFte, 6);
-        // Year two: attrition 10 % × (20 − 10 + 3) = 1.3 takes more of the surplus.
-        Assert.Equal(1.7, forecast.Years[1].SurplusFte, 6);
+        Assert.Equal(1.5605390625, first.LeftByRetirementFte + first.LeftByAttritionFte, 8);
+        Assert.Equal(3.965255859375, first.SurplusFte, 8);
+        Assert.Equal(4, first.SurplusPersons);
+        Assert.Null(first.SurplusAbsorbedBy);
+        Assert.True(forecast.Years[1].SurplusFte < first.SurplusFte);
         Assert.Contains(forecast.Issues, i => i.Kind == PlanIssueKind.Warning && i.Message.StartsWith("2026:", StringComparison.Ordinal) && i.Message.Contains("övertalighet", StringComparison.Ordinal));
-        // The surplus is paid: staff cost is above baseline by the retrained and surplus people's pay difference.
-        Assert.True(first.InternalStaffCost > 0);
+        // The surplus is paid: it stays in the drift staff pool on the scenario side.
+        Assert.Equal((10 + first.SurplusFte) * 720_000, first.InternalStaffCost, 3);
+    }
+
+    /// <summary>
+    /// A Q3 transfer is one event on its date: 8 000 h (5 FTE) to managed hosting from 2026 Q3 with
+    /// half transferred: retained max(10 % × 5, 1) = 1, transferred min(50 % × 5, 5 − 1) = 2.5, all in
+    /// 2026 and none in 2027, though the move counts half a year in 2026 and a full year in 2027.
+    /// The retraining cohort starts once as well: 50 % × (5 − 1 − 2.5) = 0.75 in 2026, none in 2027,
+    /// its cost (0.75 × 100 000) booked once.
+    /// </summary>
+    [Fact]
+    public void Run_Q3TransferAndCohort_CountedOnceInTheirYear()
+    {
+        var parameters = SimpleParameters();
+        parameters[ParameterKeys.TransferShare] = 50;
+        var scenario = new Scenario
+        {
+            Name = "Övergång K3",
+            StartYear = 2026,
+            HorizonYears = 3,
+            Parameters = parameters,
+            People = new PeopleInput { DriftFteToday = 20 },
+            HandMoves = [new HandMove { SystemId = 1, Destination = Destination.SwedishManaged, Wave = new Wave(2026, 3) }],
+        };
+
+        var forecast = Forecaster.Run(PlanCompiler.Compile(scenario, [Sys(1, "A", 8000)]));
+
+        Assert.Equal(2.5, forecast.Years[0].TransferredPersons, 9);
+        Assert.Equal(0, forecast.Years[1].TransferredPersons, 9);
+        Assert.Equal(0.75, forecast.Years[0].RetrainedFte, 9);
+        Assert.Equal(0, forecast.Years[1].RetrainedFte, 9);
+        Assert.Equal(75_000, forecast.Years[0].RetrainingCost, 3);
+        Assert.Equal(0, forecast.Years[1].RetrainingCost, 3);
+        Assert.Equal(2.5, forecast.Years[0].MovedDriftFte, 9);
     }
 
     [Fact]
