@@ -47,6 +47,28 @@ internal static class ViJson
         ["options"] = new JsonObject { ["_typeName"] = "RetrieveOptions", ["maxObjects"] = maxObjects },
     };
 
+    /// <summary>RetrievePropertiesExRequestType for the given objects directly (one ObjectSpec each, no traversal).</summary>
+    public static JsonObject RetrieveObjectsRequest(string type, IEnumerable<string> ids, IEnumerable<string> paths, int maxObjects) => new()
+    {
+        ["specSet"] = new JsonArray(new JsonObject
+        {
+            ["_typeName"] = "PropertyFilterSpec",
+            ["propSet"] = new JsonArray(new JsonObject
+            {
+                ["_typeName"] = "PropertySpec",
+                ["type"] = type,
+                ["pathSet"] = new JsonArray([.. paths.Select(p => (JsonNode)p)]),
+            }),
+            ["objectSet"] = new JsonArray([.. ids.Select(id => (JsonNode)new JsonObject
+            {
+                ["_typeName"] = "ObjectSpec",
+                ["obj"] = Mor(type, id),
+                ["skip"] = false,
+            })]),
+        }),
+        ["options"] = new JsonObject { ["_typeName"] = "RetrieveOptions", ["maxObjects"] = maxObjects },
+    };
+
     /// <summary>The value of a boxed primitive or array ({"_typeName": ..., "_value": ...}); data objects as they are.</summary>
     public static JsonNode? Unbox(JsonNode? value) =>
         value is JsonObject obj && obj.TryGetPropertyValue("_value", out var inner) && obj.ContainsKey("_typeName") ? inner : value;
