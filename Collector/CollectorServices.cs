@@ -51,6 +51,7 @@ public static class CollectorServices
         services.AddSingleton<SecretResolver>();
         services.AddSingleton<ScanStore>();
         services.AddSingleton<ResourceStore>();
+        services.AddSingleton<UtilisationStore>();
         services.AddTransient<ScanRunner>();
         services.AddTransient<ScanJob>();
         services.AddTransient<ScheduleRegistrar>();

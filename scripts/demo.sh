@@ -48,13 +48,13 @@ VCENTER_PORT="${SOURCING_DEMO_VCENTER_PORT:-9443}"
 AZURE_PORT="${SOURCING_DEMO_AZURE_PORT:-9444}"
 WEB_PORT="${SOURCING_DEMO_WEB_PORT:-5080}"
 
-echo "==> Startar simulerad vCenter (https://127.0.0.1:$VCENTER_PORT) och Azure (https://127.0.0.1:$AZURE_PORT)"
+echo "==> Startar simulerad vCenter 8.0 U3 (https://127.0.0.1:$VCENTER_PORT, VI/JSON) och Azure (https://127.0.0.1:$AZURE_PORT)"
 rm -rf "$state/certs"; mkdir -p "$state/certs"
 # The simulators' demo credentials; a real region sets its own variables in the service's environment.
 export SOURCING_DEMO_VCENTER_PASSWORD="demo-vcenter-password" VCENTER_SIM_PASSWORD="demo-vcenter-password"
 export SOURCING_DEMO_AZURE_SECRET="demo-azure-secret" AZURE_SIM_SECRET="demo-azure-secret"
 nohup dotnet "$root/Tests/bin/Release/net10.0/Sourcing.Tests.dll" simulate \
-  --vcenter-port "$VCENTER_PORT" --azure-port "$AZURE_PORT" --vms 1500 --seed 42 --cert-dir "$state/certs" \
+  --vcenter-port "$VCENTER_PORT" --vcenter-version 8.0.3 --azure-port "$AZURE_PORT" --vms 1500 --seed 42 --cert-dir "$state/certs" \
   >"$state/simulators.log" 2>&1 &
 echo $! >"$state/simulators.pid"
 for _ in $(seq 1 100); do [ -s "$state/certs/vcenter.thumbprint" ] && break; sleep 0.2; done

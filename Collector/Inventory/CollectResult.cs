@@ -10,4 +10,8 @@ public sealed record CollectResult(
     bool Complete,
     int Skipped,
     int Calls,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>How the source was read, for the scan page: "VI/JSON 8.0.3.0", "REST /api", "Azure Resource Graph", ...</summary>
+    public string? ApiPath { get; init; }
+}

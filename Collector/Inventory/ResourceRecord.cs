@@ -37,6 +37,8 @@ public sealed record ResourceRecord
     public JsonObject Attributes { get; init; } = [];
     /// <summary>The vendor's JSON as received (or assembled from several calls).</summary>
     public JsonNode? Raw { get; init; }
+    /// <summary>CPU and memory use at scan time (vSphere quick stats), stored as a daily sample; not part of the resource's fields or history.</summary>
+    public VmUtilisation? Utilisation { get; init; }
 }
 
 public static class ResourceKinds

@@ -191,6 +191,8 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
                              FROM jsonb_object_keys(p.new) AS k
                              WHERE (p.old -> k) IS DISTINCT FROM (p.new -> k)), '[]'::jsonb)
             FROM pairs p
+            -- Only the raw vendor JSON differs (e.g. the vCenter is now read through VI/JSON): no history.
+            WHERE p.was_removed OR p.old IS DISTINCT FROM p.new
         ), upd AS (
             UPDATE sourcing.resource r SET
                 kind = i.kind, name = i.name, datacenter = i.datacenter, cluster = i.cluster, host = i.host,
@@ -202,9 +204,9 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
                 removed_at = NULL, removed_scan_id = NULL
             FROM incoming i, pairs p
             WHERE r.id = p.id AND r.source_id = @source AND r.external_id = i.external_id
-            RETURNING p.was_removed
+            RETURNING p.was_removed, p.old IS DISTINCT FROM p.new AS differs
         )
-        SELECT count(*) FILTER (WHERE NOT was_removed)::int, count(*) FILTER (WHERE was_removed)::int FROM upd
+        SELECT count(*) FILTER (WHERE NOT was_removed AND differs)::int, count(*) FILTER (WHERE was_removed)::int FROM upd
         """;
 
     private const string RemoveSql =

@@ -20,7 +20,8 @@ public sealed class ScanRunner(
     IEnumerable<IResourceCollector> collectors,
     IEnumerable<IAfterScan> afterScan,
     TimeProvider time,
-    ILogger<ScanRunner> logger)
+    ILogger<ScanRunner> logger,
+    UtilisationStore? utilisation = null)
 {
     // Namespace for pg_try_advisory_lock(int, int): (ScanLockClass, source id).
     private const int ScanLockClass = 0x5343; // "SC"
@@ -74,10 +75,11 @@ public sealed class ScanRunner(
             await progress.FlushAsync(cancellationToken);
 
             var applied = await resources.ApplyScanAsync(sourceId, scanId, result.Resources, result.Complete, time.GetUtcNow(), cancellationToken);
+            await RecordUtilisationAsync(sourceId, scanId, result.Resources, cancellationToken);
             outcome = new ScanOutcome(
                 result.Complete ? "succeeded" : "partial",
                 applied.Added + applied.Restored, applied.Changed, applied.Removed, applied.Unchanged,
-                result.Skipped, result.Calls, result.Errors);
+                result.Skipped, result.Calls, result.Errors) { ApiPath = result.ApiPath };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -115,6 +117,22 @@ public sealed class ScanRunner(
 
         return new ScanSummary(scanId, outcome.Status, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged,
             outcome.Skipped, outcome.Calls, elapsed, outcome.Errors);
+    }
+
+    /// <summary>Utilisation samples are a bonus: failing to store them must not fail a stored scan.</summary>
+    private async Task RecordUtilisationAsync(long sourceId, long scanId, IReadOnlyList<ResourceRecord> records, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (utilisation is not null)
+            {
+                await utilisation.RecordAsync(sourceId, scanId, records, time.GetUtcNow(), cancellationToken);
+            }
+        }
+        catch (NpgsqlException e)
+        {
+            logger.LogWarning(e, "Utilisation samples of scan {ScanId} not stored", scanId);
+        }
     }
 
     private async Task UnlockAsync(NpgsqlConnection connection, long sourceId)

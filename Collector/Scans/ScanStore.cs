@@ -49,7 +49,7 @@ public sealed class ScanStore(NpgsqlDataSource dataSource)
             """
             UPDATE sourcing.scan SET status = @Status, finished_at = @now, added = @Added, changed = @Changed,
                    removed = @Removed, unchanged = @Unchanged, skipped = @Skipped, calls = @Calls,
-                   errors = @Errors::jsonb,
+                   errors = @Errors::jsonb, api_path = @ApiPath,
                    progress_done = CASE WHEN @Status = 'succeeded' THEN progress_total ELSE progress_done END
             WHERE id = @scanId
             """,
@@ -64,6 +64,7 @@ public sealed class ScanStore(NpgsqlDataSource dataSource)
                 outcome.Unchanged,
                 outcome.Skipped,
                 outcome.Calls,
+                outcome.ApiPath,
                 Errors = JsonSerializer.Serialize(outcome.Errors),
             },
             cancellationToken: cancellationToken));
@@ -89,14 +90,18 @@ public sealed class ScanStore(NpgsqlDataSource dataSource)
         SELECT s.id, s.source_id AS SourceId, src.name AS SourceName, s.started_at AS StartedAt, s.finished_at AS FinishedAt,
                s.status, s.trigger, s.progress_done AS ProgressDone, s.progress_total AS ProgressTotal,
                s.progress_text AS ProgressText, s.added, s.changed, s.removed, s.unchanged, s.skipped, s.calls,
-               s.errors::text AS ErrorsJson
+               s.errors::text AS ErrorsJson, s.api_path AS ApiPath
         FROM sourcing.scan s JOIN sourcing.source src ON src.id = s.source_id
         """;
 }
 
 /// <summary>How a scan ended. Status: succeeded, partial or failed.</summary>
 public sealed record ScanOutcome(
-    string Status, int Added, int Changed, int Removed, int Unchanged, int Skipped, int Calls, IReadOnlyList<string> Errors);
+    string Status, int Added, int Changed, int Removed, int Unchanged, int Skipped, int Calls, IReadOnlyList<string> Errors)
+{
+    /// <summary>How the source was read ("VI/JSON 8.0.3.0", "REST /api"); null when the collector does not say.</summary>
+    public string? ApiPath { get; init; }
+}
 
 public sealed record ScanRow
 {
@@ -117,6 +122,7 @@ public sealed record ScanRow
     public int Skipped { get; init; }
     public int Calls { get; init; }
     public string ErrorsJson { get; init; } = "[]";
+    public string? ApiPath { get; init; }
 
     public IReadOnlyList<string> Errors => JsonSerializer.Deserialize<List<string>>(ErrorsJson) ?? [];
 }

@@ -32,7 +32,10 @@ internal sealed class VSphereClient : IAsyncDisposable
     private readonly SemaphoreSlim _loginLock = new(1, 1);
     private volatile string? _token;
     private int _calls;
-    private int _reLogins;
+    private int _refusedInARow;
+    private int _answeredSinceLogin;
+    private int _logins;
+    private string _viJsonRelease = "";
 
     public VSphereClient(
         string baseUrl,
@@ -67,12 +70,41 @@ internal sealed class VSphereClient : IAsyncDisposable
 
     public bool LoggedIn => _token is not null;
 
+    /// <summary>Successful logins so far; a VI/JSON view or paging token belongs to the session it was made in.</summary>
+    public int Logins => Volatile.Read(ref _logins);
+
+    /// <summary>The VI/JSON release in the path ("8.0.3.0"), once <see cref="UseViJson"/> was called.</summary>
+    public string ViJsonRelease => _viJsonRelease;
+
+    /// <summary>From now on the client speaks VI/JSON of <paramref name="release"/> (before <see cref="LoginAsync"/>).</summary>
+    public void UseViJson(string release)
+    {
+        _viJsonRelease = release;
+        Flavor = VSphereApiFlavor.ViJson;
+    }
+
+    /// <summary>
+    /// A request without session (VI/JSON's ServiceInstance content is readable anonymously). Answers
+    /// the status and body; throws <see cref="VSphereException"/> only when the vCenter cannot be reached.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> GetAnonymousAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        var response = await SendCoreAsync(HttpMethod.Get, pathAndQuery, null, basicAuth: false, cancellationToken, anonymous: true);
+        return (response.Status, Parse(response.Body));
+    }
+
     /// <summary>
     /// POST /api/session; a 404 there means a vCenter before 7.0 U2 (or /api switched off): fall
     /// back to POST /rest/com/vmware/cis/session.
     /// </summary>
     public async Task LoginAsync(CancellationToken cancellationToken)
     {
+        if (Flavor == VSphereApiFlavor.ViJson)
+        {
+            await LoginViJsonAsync(cancellationToken);
+            return;
+        }
+
         var response = await SendCoreAsync(HttpMethod.Post, VSpherePaths.Session(Flavor), null, basicAuth: true, cancellationToken);
         if (response.Status == HttpStatusCode.NotFound && Flavor == VSphereApiFlavor.Api)
         {
@@ -84,7 +116,10 @@ internal sealed class VSphereClient : IAsyncDisposable
         if (response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             throw new VSphereException(
-                $"Login to vCenter {_baseUrl} as '{_username}' was refused ({(int)response.Status} {response.Status}). Check the user name and password.");
+                $"Login to vCenter {_baseUrl} as '{_username}' was refused ({(int)response.Status} {response.Status}). Check the user name and password.")
+            {
+                LoginRefused = true,
+            };
         }
 
         if (!IsSuccess(response.Status))
@@ -98,6 +133,37 @@ internal sealed class VSphereClient : IAsyncDisposable
             ? (Flavor == VSphereApiFlavor.Rest ? body!["value"] : body)!.GetValue<string>()
             : null;
         _token = token ?? throw new VSphereException($"Login to vCenter {_baseUrl} answered {(int)response.Status} without a session token.");
+        Interlocked.Exchange(ref _answeredSinceLogin, 0);
+        Interlocked.Increment(ref _logins);
+    }
+
+    /// <summary>
+    /// VI/JSON: POST SessionManager/{moId}/Login with {"userName", "password"}; the session id comes
+    /// back in the vmware-api-session-id response header (vi-json.yaml, SessionManager_Login).
+    /// </summary>
+    private async Task LoginViJsonAsync(CancellationToken cancellationToken)
+    {
+        var path = ViJsonPaths.Method(_viJsonRelease, "SessionManager", "SessionManager", "Login");
+        var body = new JsonObject { ["userName"] = _username, ["password"] = _password.Reveal() }.ToJsonString();
+        var response = await SendCoreAsync(HttpMethod.Post, path, body, basicAuth: false, cancellationToken, anonymous: true);
+        if (!IsSuccess(response.Status))
+        {
+            var (type, _) = ErrorOf(response.Body);
+            if (type is "InvalidLogin" or "NoPermission" || response.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new VSphereException(
+                    $"Login to vCenter {_baseUrl} as '{_username}' was refused ({(int)response.Status} {type ?? response.Status.ToString()}). Check the user name and password.")
+                {
+                    LoginRefused = true,
+                };
+            }
+
+            throw new VSphereException($"Login to vCenter {_baseUrl} failed: {Describe(HttpMethod.Post, path, response)}.");
+        }
+
+        _token = response.SessionId ?? throw new VSphereException($"Login to vCenter {_baseUrl} answered {(int)response.Status} without a session id.");
+        Interlocked.Exchange(ref _answeredSinceLogin, 0);
+        Interlocked.Increment(ref _logins);
     }
 
     /// <summary>DELETE the session. Best effort: a failed logout must not fail a finished scan.</summary>
@@ -110,7 +176,15 @@ internal sealed class VSphereClient : IAsyncDisposable
 
         try
         {
-            await SendCoreAsync(HttpMethod.Delete, VSpherePaths.Session(Flavor), null, basicAuth: false, cancellationToken, retry: false);
+            if (Flavor == VSphereApiFlavor.ViJson)
+            {
+                await SendCoreAsync(HttpMethod.Post, ViJsonPaths.Method(_viJsonRelease, "SessionManager", "SessionManager", "Logout"), null,
+                    basicAuth: false, cancellationToken, retry: false);
+            }
+            else
+            {
+                await SendCoreAsync(HttpMethod.Delete, VSpherePaths.Session(Flavor), null, basicAuth: false, cancellationToken, retry: false);
+            }
         }
         catch (Exception ex) when (ex is VSphereException or OperationCanceledException)
         {
@@ -159,14 +233,15 @@ internal sealed class VSphereClient : IAsyncDisposable
     }
 
     private async Task<RawResponse> SendCoreAsync(
-        HttpMethod method, string pathAndQuery, string? json, bool basicAuth, CancellationToken cancellationToken, bool retry = true)
+        HttpMethod method, string pathAndQuery, string? json, bool basicAuth, CancellationToken cancellationToken, bool retry = true,
+        bool anonymous = false)
     {
         var reauthentications = 0;
         for (var attempt = 1; ; attempt++)
         {
             RawResponse response;
             await _gate.WaitAsync(cancellationToken);
-            var tokenUsed = _token;
+            var tokenUsed = basicAuth || anonymous ? null : _token;
             try
             {
                 Interlocked.Increment(ref _calls);
@@ -200,23 +275,29 @@ internal sealed class VSphereClient : IAsyncDisposable
                 _gate.Release();
             }
 
-            if (response.Status == HttpStatusCode.Unauthorized && !basicAuth && tokenUsed is not null)
+            if (tokenUsed is not null && IsSessionEnded(response))
             {
+                // A request queued behind many others may see several sessions end before its turn
+                // (a vCenter that ends sessions every few hundred calls); ReLoginAsync fails the scan
+                // when new sessions are refused before answering anything, so this bound is only a backstop.
+                if (++reauthentications > 2 + _options.MaxReLogins)
+                {
+                    return response;
+                }
+
                 if (tokenUsed == _token)
                 {
-                    // A request queued behind many others may see a second session end before its
-                    // retry; more than two is a refusal, and MaxReLogins bounds the whole scan.
-                    if (++reauthentications > 2)
-                    {
-                        return response;
-                    }
-
                     await ReLoginAsync(tokenUsed, cancellationToken);
                 }
 
                 // Otherwise another request already logged in again: retry with the new token.
                 attempt--;
                 continue;
+            }
+
+            if (tokenUsed is not null && tokenUsed == _token)
+            {
+                Interlocked.Increment(ref _answeredSinceLogin);
             }
 
             if (retry && IsRetryable(response) && attempt < _options.MaxAttempts)
@@ -250,7 +331,8 @@ internal sealed class VSphereClient : IAsyncDisposable
         using var content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");
         using var message = await request.SendAsync(method, content, cancellationToken, HttpCompletionOption.ResponseContentRead);
         var body = message.Content is null ? "" : await message.Content.ReadAsStringAsync(cancellationToken);
-        return new RawResponse(message.StatusCode, body, RetryAfterOf(message));
+        var sessionId = message.Headers.TryGetValues(SessionHeader, out var values) ? values.FirstOrDefault() : null;
+        return new RawResponse(message.StatusCode, body, RetryAfterOf(message), sessionId);
     }
 
     /// <summary>
@@ -267,12 +349,19 @@ internal sealed class VSphereClient : IAsyncDisposable
                 return;
             }
 
-            if (++_reLogins > _options.MaxReLogins)
+            // A session that answered calls made progress: renew it as often as needed. Only sessions
+            // ended again before any answer (refused right after login) count towards giving up.
+            if (Volatile.Read(ref _answeredSinceLogin) > 0)
             {
-                throw new VSphereException($"vCenter {_baseUrl} kept ending the session (401 after {_options.MaxReLogins} new logins).");
+                _refusedInARow = 0;
+            }
+            else if (++_refusedInARow > _options.MaxReLogins)
+            {
+                throw new VSphereException(
+                    $"vCenter {_baseUrl} kept ending the session ({_options.MaxReLogins} new sessions in a row refused before any call succeeded).");
             }
 
-            _logger.LogInformation("vCenter {Url} session expired; logging in again", _baseUrl);
+            _logger.LogInformation("vCenter {Url} session ended; logging in again", _baseUrl);
             await LoginAsync(cancellationToken);
         }
         finally
@@ -354,6 +443,13 @@ internal sealed class VSphereClient : IAsyncDisposable
 
     private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
 
+    /// <summary>/api and /rest answer 401; VI/JSON answers a fault NotAuthenticated (HTTP 500) too.</summary>
+    private bool IsSessionEnded(RawResponse response) =>
+        response.Status == HttpStatusCode.Unauthorized
+        || (Flavor == VSphereApiFlavor.ViJson && response.Status == HttpStatusCode.InternalServerError
+            && response.Body.Contains("\"NotAuthenticated\"", StringComparison.Ordinal)
+            && ErrorOf(response.Body).ErrorType == "NotAuthenticated");
+
     private static JsonNode? Parse(string body)
     {
         if (string.IsNullOrWhiteSpace(body))
@@ -371,12 +467,22 @@ internal sealed class VSphereClient : IAsyncDisposable
         }
     }
 
-    /// <summary>vAPI error bodies: /api {"error_type": ..., "messages": [...]}; /rest {"type": "...", "value": {"messages": [...]}}.</summary>
-    private static (string? ErrorType, string? Detail) ErrorOf(string body)
+    /// <summary>
+    /// vAPI error bodies: /api {"error_type": ..., "messages": [...]}; /rest {"type": "...", "value": {"messages": [...]}};
+    /// VI/JSON faults {"_typeName": "InvalidArgument", "faultMessage": [{"message": ...}], ...}.
+    /// </summary>
+    internal static (string? ErrorType, string? Detail) ErrorOf(string body)
     {
         if (Parse(body) is not JsonObject error)
         {
             return (null, null);
+        }
+
+        if (error["_typeName"] is JsonValue faultType && faultType.GetValueKind() == JsonValueKind.String)
+        {
+            var faultMessage = error["faultMessage"] is JsonArray { Count: > 0 } fm ? VmSummary.Str(fm[0], "message") : null;
+            var property = VmSummary.Str(error, "invalidProperty");
+            return (faultType.GetValue<string>(), faultMessage ?? (property is null ? null : "invalid property " + property));
         }
 
         var inner = error["value"] as JsonObject ?? error;
@@ -421,5 +527,5 @@ internal sealed class VSphereClient : IAsyncDisposable
         return uri.Scheme + "://" + uri.Authority;
     }
 
-    private sealed record RawResponse(HttpStatusCode Status, string Body, TimeSpan? RetryAfter);
+    private sealed record RawResponse(HttpStatusCode Status, string Body, TimeSpan? RetryAfter, string? SessionId = null);
 }

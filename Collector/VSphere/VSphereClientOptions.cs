@@ -18,8 +18,20 @@ public sealed record VSphereClientOptions
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>How often one scan may log in again after a 401 (expired session) before it gives up.</summary>
+    /// <summary>
+    /// How many new sessions in a row may be ended again before any call succeeded with them (refused right
+    /// after login) before the scan gives up. Sessions that answered calls are renewed as often as needed.
+    /// </summary>
     public int MaxReLogins { get; init; } = 5;
+
+    /// <summary>Read a vCenter 8.0 U1 or later through VI/JSON bulk reads (false: always the Automation REST API).</summary>
+    public bool PreferViJson { get; init; } = true;
+
+    /// <summary>Objects per RetrievePropertiesEx page (RetrieveOptions.maxObjects); the server may send fewer.</summary>
+    public int ViJsonMaxObjects { get; init; } = 1000;
+
+    /// <summary>How often one type's paging may start over (token expired, session renewed) without getting a new object.</summary>
+    public int ViJsonMaxRestarts { get; init; } = 3;
 
     /// <summary>Tag ids per list-attached-objects-on-tags call.</summary>
     public int TagBatchSize { get; init; } = 200;

@@ -19,4 +19,7 @@ public sealed class VSphereException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The vCenter refused the user name or password (as opposed to not answering).</summary>
+    public bool LoginRefused { get; init; }
 }

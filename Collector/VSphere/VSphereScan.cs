@@ -428,7 +428,7 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
     }
 
     /// <summary>Object id → (category, tag) for every tagged object: 2 lists, one get per category and tag, one association call per batch of tags.</summary>
-    private async Task<IReadOnlyDictionary<string, List<(string Category, string Tag)>>> ReadTagsAsync(CancellationToken cancellationToken)
+    internal async Task<IReadOnlyDictionary<string, List<(string Category, string Tag)>>> ReadTagsAsync(CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
         try

@@ -5,7 +5,7 @@ namespace Sourcing.Tests.Simulators;
 
 /// <summary>
 /// Runs the simulated vCenter (and, later, Azure) on loopback for the demo and the benchmarks:
-/// <code>dotnet Sourcing.Tests.dll simulate --vcenter-port 9443 [--vms 1500] [--seed 42] [--latency-ms 0] --cert-dir DIR</code>
+/// <code>dotnet Sourcing.Tests.dll simulate --vcenter-port 9443 [--vms 1500] [--seed 42] [--latency-ms 0] [--vcenter-version 8.0.3] --cert-dir DIR</code>
 /// writes DIR/vcenter.thumbprint (SHA-256 hex of the server certificate) once listening, then
 /// runs until killed (SIGTERM/SIGINT/Ctrl+C).
 /// </summary>
@@ -21,7 +21,7 @@ public static class SimulatorHost
         catch (ArgumentException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            await Console.Error.WriteLineAsync("usage: simulate --vcenter-port PORT [--vms 1500] [--seed 42] [--latency-ms 0] [--vcenter-cap 4000] --cert-dir DIR [--azure-port PORT]");
+            await Console.Error.WriteLineAsync("usage: simulate --vcenter-port PORT [--vms 1500] [--seed 42] [--latency-ms 0] [--vcenter-cap 4000] [--vcenter-version 7.0.3|8.0.3] --cert-dir DIR [--azure-port PORT]");
             return 64;
         }
 
@@ -52,13 +52,14 @@ public static class SimulatorHost
                     Seed = options.TryGetValue("seed", out var seed) ? Int(seed) : 42,
                     LatencyMs = options.TryGetValue("latency-ms", out var latency) ? Int(latency) : 0,
                     VmListCap = options.TryGetValue("vcenter-cap", out var cap) ? Int(cap) : VCenterFaults.DefaultVmListCap,
+                    Version = options.GetValueOrDefault("vcenter-version") ?? "7.0.3",
                     Username = options.GetValueOrDefault("vcenter-user") ?? "administrator@vsphere.local",
                     Password = Environment.GetEnvironmentVariable("VCENTER_SIM_PASSWORD") ?? "Sim-Passw0rd!",
                 }, stop.Token);
                 disposables.Add(simulator);
                 await File.WriteAllTextAsync(Path.Combine(certDir, "vcenter.thumbprint"), simulator.Thumbprint + "\n", stop.Token);
                 Console.WriteLine(
-                    $"vCenter simulator: {simulator.Url} ({simulator.Estate.VmCount} VMs, user {simulator.Options.Username}, SHA-256 {simulator.Thumbprint})");
+                    $"vCenter simulator {simulator.Options.Version}: {simulator.Url} ({simulator.Estate.VmCount} VMs, user {simulator.Options.Username}, SHA-256 {simulator.Thumbprint})");
             }
 
             if (options.TryGetValue("azure-port", out var azurePort))

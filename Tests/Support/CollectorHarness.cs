@@ -46,7 +46,7 @@ public sealed class CollectorHarness
 
     public ScanRunner Runner() => new(
         Database.DataSource, Sources, Scans, Resources, Secrets, Collectors, AfterScan, TimeProvider.System,
-        LoggerFactory.CreateLogger<ScanRunner>());
+        LoggerFactory.CreateLogger<ScanRunner>(), new UtilisationStore(Database.DataSource));
 
     public Task<long> AddSourceAsync(string name, string kind = "vsphere", string? secretEnv = null) =>
         Sources.AddAsync(new NewSource { Name = name, Kind = kind, Url = "https://127.0.0.1:1", Username = "u", SecretEnv = secretEnv }, CancellationToken.None);

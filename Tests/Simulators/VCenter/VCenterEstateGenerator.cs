@@ -195,7 +195,8 @@ public static class VCenterEstateGenerator
                 (4000 + n).ToString(CultureInfo.InvariantCulture),
                 $"Network adapter {n + 1}",
                 $"00:50:56:{random.Next(256):x2}:{random.Next(256):x2}:{random.Next(256):x2}",
-                $"dvportgroup-{networkNumber + n}",
+                // One port group per VLAN and environment, as its name says (a port group has one name).
+                $"dvportgroup-{networkNumber + n + (env == "Produktion" ? 0 : 100)}",
                 $"VLAN{networkNumber + n}-{(env == "Produktion" ? "Prod" : "Test")}")).ToList();
 
             var vm = new SimVm
@@ -233,6 +234,16 @@ public static class VCenterEstateGenerator
             }
 
             estate.Attach(envTags[env].Id, id);
+        }
+
+        // Utilisation from its own random stream, so the estate above stays what the seed always gave.
+        var load = new Random(seed + 7919);
+        foreach (var vm in estate.Vms)
+        {
+            // Most servers idle along (a region's typical 5–25 % CPU); a few are busy.
+            var cpu = load.NextDouble() < 0.1 ? load.Next(40, 95) : load.Next(2, 30);
+            var memory = load.Next(20, 90);
+            estate.UpdateVm(vm.Id, v => v with { CpuUsagePercent = cpu, MemoryUsagePercent = memory });
         }
 
         return estate;

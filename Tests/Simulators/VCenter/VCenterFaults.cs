@@ -12,6 +12,7 @@ public sealed class VCenterFaults
     private int _fail503;
     private int _throttle429;
     private int _reset;
+    private int _expiredTokens;
     private volatile TaskCompletionSource? _hold;
 
     public int VmListCap { get; set; } = DefaultVmListCap;
@@ -50,6 +51,11 @@ public sealed class VCenterFaults
 
     /// <summary>The next <paramref name="count"/> requests have their connection reset.</summary>
     public void ResetConnections(int count) => Interlocked.Exchange(ref _reset, count);
+
+    /// <summary>The next <paramref name="count"/> ContinueRetrievePropertiesEx calls find their paging token expired.</summary>
+    public void ExpireTokens(int count) => Interlocked.Exchange(ref _expiredTokens, count);
+
+    internal bool TakeExpiredToken() => Take(ref _expiredTokens);
 
     internal Task WaitIfHeldAsync(string path, CancellationToken cancellationToken) =>
         _hold is { } hold && (path.StartsWith("/api/vcenter/vm/", StringComparison.Ordinal) || path.StartsWith("/rest/vcenter/vm/", StringComparison.Ordinal))

@@ -7,7 +7,11 @@ public sealed record SimDatacenter(string Id, string Name);
 
 public sealed record SimCluster(string Id, string Name, string DatacenterId, bool HaEnabled, bool DrsEnabled);
 
-public sealed record SimHost(string Id, string Name, string DatacenterId, string? ClusterId);
+public sealed record SimHost(string Id, string Name, string DatacenterId, string? ClusterId)
+{
+    /// <summary>Speed of one core (HostHardwareSummary.cpuMhz).</summary>
+    public int CpuMhz { get; init; } = 2600;
+}
 
 public sealed record SimDatastore(string Id, string Name, string DatacenterId, string Type, long CapacityBytes, long FreeBytes);
 
@@ -42,6 +46,11 @@ public sealed record SimVm
     public required string BiosUuid { get; init; }
     public IReadOnlyList<SimDisk> Disks { get; init; } = [];
     public IReadOnlyList<SimNic> Nics { get; init; } = [];
+    /// <summary>Share of the VM's vCPUs in use now (summary.quickStats.overallCpuUsage over vCPUs × host MHz).</summary>
+    public int CpuUsagePercent { get; init; } = 10;
+    /// <summary>Share of the configured memory the guest uses now (summary.quickStats.guestMemoryUsage).</summary>
+    public int MemoryUsagePercent { get; init; } = 40;
+    public string? Annotation { get; init; }
 
     public long StorageBytes => Disks.Sum(d => d.CapacityBytes);
 }

@@ -15,8 +15,9 @@ using Microsoft.Extensions.Logging;
 namespace Sourcing.Tests.Simulators.VCenter;
 
 /// <summary>
-/// A simulated vCenter 7.0 U3 on HTTPS loopback: /api and /rest for one estate, with latency
-/// and faults. Start it in-process:
+/// A simulated vCenter on HTTPS loopback: /api and /rest for one estate, with latency and faults,
+/// and VI/JSON (/sdk/vim25/{release}) when <see cref="VCenterSimulatorOptions.Version"/> is 8.0.1 or
+/// later (7.0.3 by default, as before). Start it in-process:
 /// <code>await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 200, Seed = 1 });</code>
 /// then point the collector at <see cref="Url"/> with <see cref="Thumbprint"/> pinned.
 /// </summary>
@@ -25,6 +26,8 @@ public sealed class VCenterSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<(string Path, string Body)> _viJsonBodies = new();
+    private readonly VCenterViJson _viJson;
     private int _calls;
     private int _logins;
     private int _logouts;
@@ -46,7 +49,14 @@ public sealed class VCenterSimulator : IAsyncDisposable
             SessionExpiresAfterCalls = options.SessionExpiresAfterCalls,
             Latency = TimeSpan.FromMilliseconds(options.LatencyMs),
         };
+        _viJson = new VCenterViJson(estate, Faults, options);
     }
+
+    /// <summary>Whether the announced version serves VI/JSON (8.0 U1 and later).</summary>
+    public bool ServesViJson => System.Version.Parse(Options.Version) >= new System.Version(8, 0, 1);
+
+    /// <summary>Every VI/JSON request body received (path, JSON), in arrival order, for conformance checks.</summary>
+    public IReadOnlyCollection<(string Path, string Body)> ViJsonBodies => _viJsonBodies;
 
     public VCenterSimulatorOptions Options { get; }
 
@@ -165,6 +175,11 @@ public sealed class VCenterSimulator : IAsyncDisposable
                 context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            if (answer.SessionId is not null)
+            {
+                context.Response.Headers["vmware-api-session-id"] = answer.SessionId;
+            }
+
             if (answer.Body is not null)
             {
                 context.Response.ContentType = "application/json";
@@ -187,6 +202,11 @@ public sealed class VCenterSimulator : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "";
         var method = context.Request.Method;
+        if (path.StartsWith("/sdk/vim25/", StringComparison.Ordinal))
+        {
+            return ServesViJson ? await ViJsonAsync(context, path) : new Answer(404, null);
+        }
+
         var rest = path.StartsWith("/rest/", StringComparison.Ordinal);
         if (!rest && !path.StartsWith("/api/", StringComparison.Ordinal))
         {
@@ -236,6 +256,99 @@ public sealed class VCenterSimulator : IAsyncDisposable
         var (status, result) = api.Dispatch(method, path, context.Request.Query, body);
         return new Answer(status, result);
     }
+
+    /// <summary>/sdk/vim25/{release}/{Type}/{moId}/{method or property}.</summary>
+    private async Task<Answer?> ViJsonAsync(HttpContext context, string path)
+    {
+        var segments = path["/sdk/vim25/".Length..].Split('/');
+        if (segments.Length != 4 || !System.Version.TryParse(segments[0], out var release)
+            || release < new System.Version(8, 0, 1, 0) || release > System.Version.Parse(_viJson.ApiVersion))
+        {
+            return new Answer(404, null);
+        }
+
+        var (type, moId, operation) = (segments[1], Uri.UnescapeDataString(segments[2]), segments[3]);
+        var method = context.Request.Method;
+        JsonNode? body = null;
+        if (method == "POST" && (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0))
+        {
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            var text = await reader.ReadToEndAsync(context.RequestAborted);
+            body = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+            if (type != "SessionManager")
+            {
+                _viJsonBodies.Enqueue((path, text));
+            }
+        }
+
+        if (VCenterViJson.MissingTypeName(body) is { } missing)
+        {
+            return new Answer(500, VCenterViJson.Fault("InvalidRequest", $"Data object at {missing} has no _typeName."));
+        }
+
+        if ((method, type, moId, operation) is ("GET", "ServiceInstance", "ServiceInstance", "content"))
+        {
+            return new Answer(200, _viJson.ServiceContent());
+        }
+
+        if ((method, type, operation) is ("POST", "SessionManager", "Login"))
+        {
+            var user = body?["userName"]?.ToString();
+            var password = body?["password"]?.ToString();
+            if (user != Options.Username || password != Options.Password)
+            {
+                return new Answer(500, VCenterViJson.Fault("InvalidLogin", "Cannot complete login due to an incorrect user name or password."));
+            }
+
+            var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+            _sessions[token] = 0;
+            Interlocked.Increment(ref _logins);
+            return new Answer(200, _viJson.UserSession(token[..12]), SessionId: token);
+        }
+
+        var session = context.Request.Headers["vmware-api-session-id"].ToString();
+        if ((method, type, operation) is ("POST", "SessionManager", "Logout"))
+        {
+            if (!_sessions.TryRemove(session, out _))
+            {
+                return NotAuthenticated();
+            }
+
+            _viJson.EndSession(session);
+            Interlocked.Increment(ref _logouts);
+            return new Answer(204, null);
+        }
+
+        if (Faults.TakeReset())
+        {
+            return null;
+        }
+
+        if (Faults.Take429())
+        {
+            return new Answer(429, null, Faults.RetryAfterSeconds);
+        }
+
+        if (Faults.Take503() || Faults.BrokenPaths.Keys.Any(p => path.StartsWith(p, StringComparison.Ordinal)))
+        {
+            return new Answer(503, null);
+        }
+
+        if (!Authenticated(session))
+        {
+            _viJson.EndSession(session);
+            return NotAuthenticated();
+        }
+
+        var (status, result) = _viJson.Dispatch(session, method, type, moId, operation, body);
+        return new Answer(status, result);
+    }
+
+    private static Answer NotAuthenticated() => new(500, VCenterViJson.Fault("NotAuthenticated", "The session is not authenticated.", new JsonObject
+    {
+        ["object"] = VCenterViJson.Mor("SessionManager", "SessionManager"),
+        ["privilegeId"] = "System.View",
+    }));
 
     private Answer Session(HttpContext context, string method, VCenterApi api)
     {
@@ -315,5 +428,5 @@ public sealed class VCenterSimulator : IAsyncDisposable
 
     private static JsonNode Wrap(bool rest, JsonNode node) => rest ? new JsonObject { ["value"] = node } : node;
 
-    private sealed record Answer(int Status, JsonNode? Body, int? RetryAfter = null);
+    private sealed record Answer(int Status, JsonNode? Body, int? RetryAfter = null, string? SessionId = null);
 }

@@ -18,6 +18,13 @@ public sealed record VCenterSimulatorOptions
     public bool ApiDisabled { get; init; }
     /// <summary>A session answers 401 after this many calls with it.</summary>
     public int? SessionExpiresAfterCalls { get; init; }
+    /// <summary>
+    /// The vCenter version its ServiceInstance about announces ("7.0.3": no VI/JSON, only /api and /rest;
+    /// "8.0.1" and later also serve VI/JSON at /sdk/vim25/{release}).
+    /// </summary>
+    public string Version { get; init; } = "7.0.3";
+    /// <summary>Most objects one RetrievePropertiesEx page holds, whatever maxObjects asks.</summary>
+    public int ViJsonMaxObjects { get; init; } = 1000;
     /// <summary>Use this estate instead of generating one.</summary>
     public VCenterEstate? Estate { get; init; }
 }

@@ -1,0 +1,105 @@
+using Dapper;
+using Sourcing.Collector.Inventory;
+using Sourcing.Collector.Sources;
+using Sourcing.Tests.Simulators.VCenter;
+using Sourcing.Tests.Support;
+
+namespace Sourcing.Tests.Collector.VSphere;
+
+/// <summary>Both vSphere paths stored through the real scan machinery: the same inventory, no history from the switch, path and calls on the scan, utilisation samples.</summary>
+public sealed class ViJsonStoreTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IDisposable
+{
+    private const string StoredColumns =
+        """
+        external_id, kind, name, datacenter, cluster, host, folder_path, resource_type, power_state, guest_os, os_family,
+        os_version, cpu_count, memory_mib, storage_gib, tags::text AS tags, attributes::text AS attributes
+        """;
+
+    private readonly VSphereTestKit _kit = new();
+
+    public void Dispose() => _kit.Dispose();
+
+    [Fact]
+    public async Task Scan_RestThenViJson_SameStoredInventoryAndNoHistoryFromTheSwitch()
+    {
+        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 80, Seed = 17, Version = "8.0.3", ViJsonMaxObjects = 30 });
+        var restKit = new VSphereTestKit { Options = _kit.Options with { PreferViJson = false } };
+        using var _ = restKit;
+        var rest = new CollectorHarness(database, restKit.Collector());
+        var viJson = new CollectorHarness(database, _kit.Collector());
+        Environment.SetEnvironmentVariable("SOURCING_TEST_VIJSON_PASSWORD", sim.Options.Password);
+        var restSource = await AddSourceAsync(rest, sim, "rest-path");
+        var viJsonSource = await AddSourceAsync(viJson, sim, "vijson-path");
+
+        var restScan = await rest.Runner().RunAsync(restSource, "test", CancellationToken.None);
+        var viJsonScan = await viJson.Runner().RunAsync(viJsonSource, "test", CancellationToken.None);
+
+        Assert.Equal(("succeeded", "succeeded"), (restScan.Status, viJsonScan.Status));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var restRows = (await connection.QueryAsync($"SELECT {StoredColumns} FROM sourcing.resource WHERE source_id = @restSource ORDER BY external_id", new { restSource }))
+            .Select(r => (string)System.Text.Json.JsonSerializer.Serialize(r)).ToList();
+        var viJsonRows = (await connection.QueryAsync($"SELECT {StoredColumns} FROM sourcing.resource WHERE source_id = @viJsonSource ORDER BY external_id", new { viJsonSource }))
+            .Select(r => (string)System.Text.Json.JsonSerializer.Serialize(r)).ToList();
+        Assert.Equal(sim.Estate.VmCount, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM sourcing.resource WHERE source_id = @viJsonSource AND kind = 'vm'", new { viJsonSource }));
+        Assert.Equal(restRows, viJsonRows);
+
+        var restRow = await rest.Scans.GetAsync(restScan.ScanId!.Value, CancellationToken.None);
+        var viJsonRow = await viJson.Scans.GetAsync(viJsonScan.ScanId!.Value, CancellationToken.None);
+        Assert.Equal("REST /api", restRow!.ApiPath);
+        Assert.Equal("VI/JSON 8.0.3.0", viJsonRow!.ApiPath);
+        Assert.True(viJsonRow.Calls > 0 && viJsonRow.Calls < restRow.Calls, $"{viJsonRow.Calls} vs {restRow.Calls}"); // tags (one read per tag) dominate at 80 VMs
+
+        // The vCenter is upgraded: the REST-read source is now read through VI/JSON. Nothing changed, so no history.
+        var switched = new CollectorHarness(database, _kit.Collector());
+        var again = await switched.Runner().RunAsync(restSource, "test", CancellationToken.None);
+        Assert.Equal(("succeeded", 0, 0, 0), (again.Status, again.Added, again.Changed, again.Removed));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            """
+            SELECT count(*) FROM sourcing.resource_history h JOIN sourcing.resource r ON r.id = h.resource_id
+            WHERE r.source_id = @restSource AND h.change <> 'added'
+            """, new { restSource }));
+    }
+
+    [Fact]
+    public async Task Scan_ViJson_StoresDailyUtilisationAndP95SaysWhenTooFewDays()
+    {
+        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 40, Seed = 19, Version = "8.0.3" });
+        var harness = new CollectorHarness(database, _kit.Collector());
+        Environment.SetEnvironmentVariable("SOURCING_TEST_VIJSON_PASSWORD", sim.Options.Password);
+        var source = await AddSourceAsync(harness, sim, "utilisation");
+
+        var scan = await harness.Runner().RunAsync(source, "test", CancellationToken.None);
+        await harness.Runner().RunAsync(source, "test", CancellationToken.None); // same day: replaces, not adds
+
+        Assert.True(scan.Status == "succeeded", string.Join("\n", scan.Errors));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var on = sim.Estate.Vms.Where(v => v.PowerState == "POWERED_ON").ToList();
+        var stored = (await connection.QueryAsync<(string ExternalId, decimal? Cpu, long Resource)>(
+            """
+            SELECT r.external_id, u.cpu_percent, r.id FROM sourcing.vm_utilisation u JOIN sourcing.resource r ON r.id = u.resource_id
+            WHERE r.source_id = @source
+            """, new { source })).ToList();
+        Assert.Equal(on.Count, stored.Count);
+        foreach (var vm in on)
+        {
+            var sample = stored.Single(s => s.ExternalId == vm.Id);
+            Assert.Equal(vm.CpuUsagePercent, sample.Cpu!.Value, 0); // rounding of MHz
+        }
+
+        var p95 = await new UtilisationStore(database.DataSource).P95Async([.. stored.Select(s => s.Resource)], DateTimeOffset.UtcNow, 90, CancellationToken.None);
+        Assert.Equal(on.Count, p95.Count);
+        Assert.All(p95.Values, p => Assert.Equal((1, false), (p.Days, p.Enough)));
+    }
+
+    private static Task<long> AddSourceAsync(CollectorHarness harness, VCenterSimulator sim, string name) =>
+        harness.Sources.AddAsync(new NewSource
+        {
+            Name = name + "-" + Guid.NewGuid().ToString("N")[..6],
+            Kind = "vsphere",
+            Url = sim.Url,
+            Username = sim.Options.Username,
+            SecretEnv = "SOURCING_TEST_VIJSON_PASSWORD",
+            Thumbprint = sim.Thumbprint,
+        }, CancellationToken.None);
+}
