@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sourcing.Analyzer.Planning;
 
 /// <summary>The result of one scenario: the years, the waves, and everything a person must see.</summary>
@@ -20,11 +22,22 @@ public sealed record Forecast
     /// <summary>Each pool today: the model's estimate, the region's figure and the calibration factor.</summary>
     public required IReadOnlyList<PoolCalibration> Calibration { get; init; }
     /// <summary>Managed-operation price per server and month (business hours) at which the scenario is budget-neutral over the horizon; null without managed moves.</summary>
+    [JsonIgnore]
     public double? BreakEvenManagedPrice { get; init; }
     /// <summary>The cloud price factor (% of list) at which the scenario is budget-neutral; null without cloud moves.</summary>
+    [JsonIgnore]
     public double? BreakEvenCloudPriceFactor { get; init; }
     /// <summary>The reinvestment: what a development FTE-year gained costs, against recruiting and consultants.</summary>
+    [JsonIgnore]
     public required Reinvestment Reinvestment { get; init; }
+
+    // The reinvestment and break-even figures at the top level of the JSON forecast.
+    public double? CostPerDevelopmentFteYear => Reinvestment.CostPerDevelopmentFteYear;
+    public double RecruitingCostPerFteYear => Reinvestment.RecruitingCostPerFteYear;
+    public double ConsultantCostPerFteYear => Reinvestment.ConsultantCostPerFteYear;
+    public double BudgetNeutralDevelopmentFte => Reinvestment.BudgetNeutralDevelopmentFte;
+    public double DevelopmentFteYearsGained => Reinvestment.DevelopmentFteYearsGained;
+    public BreakEven BreakEven => new(BreakEvenManagedPrice, BreakEvenCloudPriceFactor);
     /// <summary>P10–P90 of the headline figures from a seeded simulation over the documented ranges; null when not computed.</summary>
     public ForecastRange? Range { get; init; }
 
