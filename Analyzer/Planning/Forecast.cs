@@ -29,7 +29,7 @@ public sealed record Forecast
     public double? BreakEvenCloudPriceFactor { get; init; }
     /// <summary>The reinvestment: what a development FTE-year gained costs, against recruiting and consultants.</summary>
     [JsonIgnore]
-    public required Reinvestment Reinvestment { get; init; }
+    public Reinvestment Reinvestment { get; init; } = new(0, null, 0, 0, 0);
 
     // The reinvestment and break-even figures at the top level of the JSON forecast.
     public double? CostPerDevelopmentFteYear => Reinvestment.CostPerDevelopmentFteYear;

@@ -287,4 +287,64 @@ public sealed class ForecasterTests
         Assert.Equal(150_000, forecast.Years[1].SaasCost, 3);
         Assert.Contains(forecast.Issues, i => i.Kind == PlanIssueKind.Warning && i.Message.Contains("saknar SaaS-pris", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The reinvestment of the small example (Run_SmallExample_MatchesHandWorkedNumbers), reported
+    /// apart from the like-for-like comparison:
+    /// like-for-like −241 625 − 427 000 − 480 000 = −1 148 625 (a saving);
+    /// redirected posts 389 531.25 + 900 000 + 900 000 = 2 189 531.25 for 0.4328125 + 1 + 1 = 2.4328125 FTE-years;
+    /// net per development FTE-year (−1 148 625 + 2 189 531.25) / 2.4328125 = 427 861.2 kr.
+    /// Recruiting instead: (900 000 × 5 years + 100 000) / (5 − 4/12) = 985 714.3 kr per FTE-year;
+    /// consultants 500 kr/h × 1 600 h = 800 000 kr. The last year's saving 480 000 pays 480 000 / 900 000 = 0.533 posts.
+    /// </summary>
+    [Fact]
+    public void Run_Reinvestment_ReportedApartWithItsPriceAgainstRecruitingAndConsultants()
+    {
+        var parameters = SimpleParameters();
+        parameters[ParameterKeys.RecruitmentCostPerHire] = 100_000;
+        parameters[ParameterKeys.VacancyMonths] = 4;
+        parameters[ParameterKeys.TenureYears] = 5;
+        var scenario = new Scenario
+        {
+            Name = "Återinvestering",
+            StartYear = 2026,
+            HorizonYears = 3,
+            Parameters = parameters,
+            People = new PeopleInput { DriftFteToday = 10, DevelopmentFteToday = 5 },
+            HandMoves =
+            [
+                new HandMove { SystemId = 1, Destination = Destination.SwedishManaged, Wave = new Wave(2027) },
+                new HandMove { SystemId = 3, Destination = Destination.Retire, Wave = new Wave(2026, 3) },
+            ],
+        };
+        PlanningSystem[] systems = [Sys(1, "Filserver", 1600, vms: 2), Sys(2, "Stannar", 800), Sys(3, "Gammalt", 1600)];
+
+        var forecast = Forecaster.Run(PlanCompiler.Compile(scenario, systems));
+
+        Assert.Equal(-1_148_625, forecast.NominalDifference, 3);
+        Assert.Equal(2_189_531.25, forecast.Years.Sum(y => y.RedirectedPostsCost), 3);
+        Assert.Equal(2.4328125, forecast.DevelopmentFteYearsGained, 9);
+        Assert.Equal((-1_148_625 + 2_189_531.25) / 2.4328125, forecast.CostPerDevelopmentFteYear!.Value, 3);
+        Assert.Equal(4_600_000 / (5 - 4.0 / 12), forecast.RecruitingCostPerFteYear, 3);
+        Assert.Equal(800_000, forecast.ConsultantCostPerFteYear, 3);
+        Assert.Equal(480_000.0 / 900_000, forecast.BudgetNeutralDevelopmentFte, 9);
+    }
+
+    [Fact]
+    public void Run_SameSeed_GivesTheSameRange_AroundTheBase()
+    {
+        var systems = DemoPlanningSystems.Generate(400);
+        var plan = PlanCompiler.Compile(DemoScenarios.Create()[2], systems);
+
+        var first = Forecaster.Run(plan);
+        var second = Forecaster.Run(PlanCompiler.Compile(DemoScenarios.Create()[2], systems.Reverse().ToList()));
+
+        Assert.NotNull(first.Range);
+        Assert.Equal(first.Range, second.Range);
+        Assert.Equal(Forecaster.SimulationRuns, first.Range!.Runs);
+        Assert.True(first.Range.Npv.P10 < first.Range.Npv.P90);
+        Assert.InRange(first.Npv, first.Range.Npv.P10, first.Range.Npv.P90);
+        var otherSeed = Forecaster.Simulate(plan, PlanningAssumptions.ForScenario(plan.Scenario), Forecaster.SimulationRuns, 7);
+        Assert.NotEqual(first.Range.Npv, otherSeed.Npv);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +9,7 @@ using Sourcing.Web.Security;
 
 namespace Sourcing.Web.Pages.Forecast;
 
-/// <summary>Tornado: each key assumption at ±20 %, and what freed FTE and net cost become.</summary>
+/// <summary>Tornado: each assumption at its source's low and high value, what freed FTE and the like-for-like difference become, and the combined P10–P90 range.</summary>
 [Authorize(Policy = Policies.Ledning)]
 public sealed class SensitivityModel(PlanningService planning, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
@@ -22,6 +21,9 @@ public sealed class SensitivityModel(PlanningService planning, IStringLocalizer<
     public ScenarioSummary? Current { get; private set; }
 
     public SensitivityResult? Result { get; private set; }
+
+    /// <summary>The scenario's forecast, with the combined range from the seeded simulation.</summary>
+    public Sourcing.Analyzer.Planning.Forecast? Forecast { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -39,6 +41,7 @@ public sealed class SensitivityModel(PlanningService planning, IStringLocalizer<
         {
             var run = await planning.RunAsync(stored.Scenario, cancellationToken);
             Result = SensitivityAnalyzer.Run(run.Plan, run.Assumptions);
+            Forecast = run.Forecast;
         }
         catch (ArgumentException e)
         {
@@ -71,18 +74,23 @@ public sealed class SensitivityModel(PlanningService planning, IStringLocalizer<
             }), cancellationToken);
     }
 
-    /// <summary>Floating bars from the low to the high outcome, one per assumption, largest swing on top.</summary>
-    public string CostChart() => Tornado(e => e.NetCostMkrLow, e => e.NetCostMkrHigh, e => e.NetCostSwingMkr, "mkr");
+    /// <summary>
+    /// The tornado, centred on the base result: for each assumption one bar from the base to the
+    /// outcome at the source's low value and one to the outcome at its high value (two colours),
+    /// largest swing on top; assumptions that move nothing are left out.
+    /// </summary>
+    public string CostChart() => Tornado(e => e.NetCostMkrLow, e => e.NetCostMkrHigh, e => e.NetCostSwingMkr, Result!.BaseNetCostMkr, "mkr");
 
-    public string FreedChart() => Tornado(e => e.FreedFteLow, e => e.FreedFteHigh, e => e.FreedFteSwing, "FTE");
+    public string FreedChart() => Tornado(e => e.FreedFteLow, e => e.FreedFteHigh, e => e.FreedFteSwing, Result!.BaseFreedFte, "FTE");
 
-    private string Tornado(Func<SensitivityEntry, double> low, Func<SensitivityEntry, double> high, Func<SensitivityEntry, double> swing, string unit)
+    private string Tornado(Func<SensitivityEntry, double> low, Func<SensitivityEntry, double> high, Func<SensitivityEntry, double> swing, double baseValue, string unit)
     {
-        var entries = Result!.Entries.OrderByDescending(swing).ToList();
-        var variation = (Result.Variation * 100).ToString("0", CultureInfo.CurrentCulture);
+        var entries = Result!.Entries.Where(e => swing(e) > 0.005).OrderByDescending(swing).ToList();
+        var @base = Math.Round(baseValue, 2);
         return new ChartSpec("bar", [.. entries.Select(e => e.Label)],
         [
-            new(text["Sensitivity.Range", variation], [.. entries.Select(e => (object)new[] { Math.Round(Math.Min(low(e), high(e)), 2), Math.Round(Math.Max(low(e), high(e)), 2) })]),
-        ], Horizontal: true, Unit: unit).ToJson();
+            new(text["Sensitivity.LowSeries"], [.. entries.Select(e => (object)new[] { @base, Math.Round(low(e), 2) })], Colour: 0),
+            new(text["Sensitivity.HighSeries"], [.. entries.Select(e => (object)new[] { @base, Math.Round(high(e), 2) })], Colour: 5),
+        ], Horizontal: true, Unit: unit, BaseLine: @base).ToJson();
     }
 }

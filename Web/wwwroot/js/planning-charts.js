@@ -49,18 +49,46 @@
       };
     });
     var scales = {};
+    var hasBase = typeof spec.baseLine === 'number';
     scales[valueAxis] = {
       stacked: !!spec.stacked,
-      beginAtZero: true,
+      beginAtZero: !hasBase,
       ticks: { color: text, callback: function (v) { return numberFormat.format(v) + unit; } },
       grid: { color: grid }
     };
     scales[valueAxis === 'x' ? 'y' : 'x'] = { stacked: !!spec.stacked, ticks: { color: text, maxTicksLimit: many ? 12 : undefined }, grid: { display: false } };
+    // The tornado's base result: a dark line across the bars, so each bar reads as a move away from it.
+    var baseLinePlugin = {
+      id: 'baseLine',
+      afterDatasetsDraw: function (chart) {
+        if (!hasBase) {
+          return;
+        }
+        var scale = chart.scales[valueAxis];
+        var pos = scale.getPixelForValue(spec.baseLine);
+        var ctx = chart.ctx;
+        ctx.save();
+        ctx.strokeStyle = text;
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        if (valueAxis === 'x') {
+          ctx.moveTo(pos, chart.chartArea.top);
+          ctx.lineTo(pos, chart.chartArea.bottom);
+        } else {
+          ctx.moveTo(chart.chartArea.left, pos);
+          ctx.lineTo(chart.chartArea.right, pos);
+        }
+        ctx.stroke();
+        ctx.restore();
+      }
+    };
     new window.Chart(canvas, {
+      plugins: [baseLinePlugin],
       type: spec.type,
       data: { labels: spec.labels, datasets: datasets },
       options: {
         indexAxis: spec.horizontal ? 'y' : 'x',
+        datasets: hasBase ? { bar: { grouped: false } } : undefined,
         maintainAspectRatio: false,
         interaction: spec.stacked && spec.type === 'line' ? { mode: 'index', intersect: false } : undefined,
         animation: reduced ? false : { duration: 400 },
