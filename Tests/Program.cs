@@ -23,7 +23,12 @@ public static class Program
             return await Benchmarks.BenchmarkRunner.RunAsync(args[1..]);
         }
 
-        await Console.Error.WriteLineAsync("usage: Sourcing.Tests simulate|bench [options]  (tests run with dotnet test)");
+        if (args.Length > 0 && args[0] == "shoot")
+        {
+            return await Support.PageShooter.RunAsync(args[1..]);
+        }
+
+        await Console.Error.WriteLineAsync("usage: Sourcing.Tests simulate|bench|shoot [options]  (tests run with dotnet test)");
         return 64;
     }
 }

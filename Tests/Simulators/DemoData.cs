@@ -40,10 +40,12 @@ public static class DemoData
         Directory.CreateDirectory(directory);
         var systems = VCenterEstateGenerator.Systems;
         var register = new StringBuilder();
-        register.AppendLine("System;Förvaltningsobjekt;Förvaltning;Objektägare;Objektförvaltare;K;R;T;Säkerhetsskydd;Personuppgifter;Tillgänglighetsbehov;Medicinteknik;Utan internet;Egenutvecklad;Leverantör;Produkt;SaaS finns;Integrationer;Avtalsslut;Livscykel");
+        register.AppendLine("System;Förvaltningsobjekt;Förvaltning;Objektägare;Objektförvaltare;K;R;T;Säkerhetsskydd;Personuppgifter;Tillgänglighetsbehov;Medicinteknik;Utan internet;Egenutvecklad;Leverantör;Produkt;SaaS finns;Integrationer;Avtalsslut;Livscykel;Licenskostnad kr/år");
         var decisions = new StringBuilder();
         decisions.AppendLine("System;Beslut;Motivering;Beslutad av");
         var random = new Random(2027);
+        // Licence fees from their own sequence, so the other columns stay as they were.
+        var licences = new Random(4711);
         var index = 0;
         foreach (var (name, code, _) in systems)
         {
@@ -70,7 +72,8 @@ public static class DemoData
                 SaasExists.Contains(name) ? "ja" : random.NextDouble() < 0.3 ? "nej" : "okänt",
                 random.Next(0, 25).ToString(CultureInfo.InvariantCulture),
                 new DateOnly(2026, 1, 31).AddMonths(random.Next(0, 60)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                BeingReplaced.Contains(name) ? "ersätts" : "i bruk"));
+                BeingReplaced.Contains(name) ? "ersätts" : "i bruk",
+                InHouseBuilt.Contains(name) ? "0" : (licences.Next(4, 90) * 10_000).ToString(CultureInfo.InvariantCulture)));
 
             // The region's practice the model should pick up (the rules differ in places): patient
             // and sensitive data stay in-house, infrastructure goes to a Swedish supplier, SaaS where
