@@ -47,6 +47,7 @@ builder.Services.AddSingleton<InventoryStore>();
 builder.Services.AddSingleton<OverviewStore>();
 builder.Services.AddTransient<PortfolioOverview>();
 builder.Services.AddScoped<PlanningService>();
+builder.Services.AddScoped<Sourcing.Web.Settings.SettingsPreviewService>();
 builder.Services.AddSourcingAuthentication(builder.Configuration);
 builder.Services.AddSourcingPolicies();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -47,7 +47,7 @@ public sealed partial class PortfolioPagesTests(WebAppFixture app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("är blockerad för systemet av regel K3", html, StringComparison.Ordinal);
+        Assert.Contains("är blockerad för systemet av regel K3-POLICY", html, StringComparison.Ordinal);
         await using var connection = await app.Database.DataSource.OpenConnectionAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM sourcing.decision WHERE workload_id = @id AND destination = 'PublicCloud'", new { id = app.SystemId }));

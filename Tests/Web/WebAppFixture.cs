@@ -35,7 +35,7 @@ public sealed partial class WebAppFixture : IAsyncLifetime
 
     public long ScriptVmId { get; private set; }
 
-    /// <summary>A classified system (K3, patient data) on web-001…web-004: public cloud is blocked for it by rule K3.</summary>
+    /// <summary>A classified system (K3, patient data) on web-001…web-004: public cloud is blocked for it by the policy rule K3-POLICY.</summary>
     public long SystemId { get; private set; }
 
     /// <summary>A system with no classification ("underlag saknas").</summary>

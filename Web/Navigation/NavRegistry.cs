@@ -29,6 +29,7 @@ public static class NavRegistry
         new("Nav.Group.Portfolio", "Nav.Scenarios", "/Scenarios", Policies.Sourcing, 30),
         new("Nav.Group.Portfolio", "Nav.Imports", "/Imports", Policies.Inventory, 40),
         new("Nav.Group.Portfolio", "Nav.Settings", "/Settings", Policies.Inventory, 50),
+        new("Nav.Group.Portfolio", "Nav.Suppliers", "/Suppliers", Policies.Inventory, 55),
 
         new("Nav.Group.Leadership", "Nav.Forecast", "/Forecast", Policies.Ledning, 10),
         new("Nav.Group.Leadership", "Nav.Compare", "/Forecast/Compare", Policies.Ledning, 20),
