@@ -66,6 +66,12 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/Mapping/Hand", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Imports", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Settings", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Settings/History", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Settings/Rule?id=K3", Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Settings/Rule", Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Settings/Parameters/weights", Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Settings/Parameters/effort", Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Suppliers", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Users", Expect.Ok, Expect.Denied, Expect.Denied },
         { "/Users/Add", Expect.Ok, Expect.Denied, Expect.Denied },
     };
