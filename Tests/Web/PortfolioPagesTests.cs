@@ -38,6 +38,19 @@ public sealed partial class PortfolioPagesTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Decide_WithoutReason_IsRefusedInSwedish()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+
+        using var response = await PostAsync(client, $"/Systems/Detail?id={app.SystemId}", $"/Systems/Detail?handler=Decide&id={app.SystemId}",
+            new() { ["decision.Destination"] = "InHouse", ["decision.Reason"] = "" });
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Motivering måste fyllas i.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("field is required", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decide_BlockedDestination_IsRefusedNamingTheRule()
     {
         using var client = await app.SignedInAsync("sourcing");

@@ -212,18 +212,11 @@ public sealed class RuleInput
     /// <summary>The effect rows the form shows: the rule's effects and a few blank ones.</summary>
     public IReadOnlyList<EffectInput> EffectRows()
     {
-        var rows = new List<EffectInput>(Effects);
-        var used = new HashSet<Destination>(Effects.Select(e => e.Destination));
-        foreach (var destination in Enum.GetValues<Destination>().Where(d => !used.Contains(d)).Take(BlankEffects))
-        {
-            rows.Add(new EffectInput { Destination = destination });
-        }
-
-        while (rows.Count < Effects.Count + BlankEffects)
-        {
-            rows.Add(new EffectInput());
-        }
-
+        // Rows set to "no effect" are gone once the form is posted back; a few blank rows follow.
+        var rows = Effects.Where(e => !string.IsNullOrEmpty(e.Effect)).ToList();
+        var used = new HashSet<Destination>(rows.Select(e => e.Destination));
+        var blanks = Enum.GetValues<Destination>().Where(d => !used.Contains(d)).Concat(Enum.GetValues<Destination>()).Take(BlankEffects);
+        rows.AddRange(blanks.Select(d => new EffectInput { Destination = d }));
         return rows;
     }
 
