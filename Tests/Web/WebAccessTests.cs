@@ -213,7 +213,7 @@ public sealed class WebAccessTests(WebAppFixture app)
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert(1)", detail, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;HSF&lt;/b&gt;", detail, StringComparison.Ordinal);
-        Assert.Contains("cpu_count", detail, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"field-name\">vCPU</span>", detail, StringComparison.Ordinal);
     }
 
     [Fact]
