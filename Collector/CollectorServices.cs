@@ -66,6 +66,7 @@ public static class CollectorServices
         services.AddTransient<SystemRegisterImport>();
         services.AddTransient<RvToolsImport>();
         services.AddSingleton<AssessmentStore>();
+        services.AddSingleton<SupplierStore>();
         services.AddTransient<AnalyzeJob>();
         services.AddTransient<TrainModelJob>();
         services.AddSingleton<ScenarioStore>();

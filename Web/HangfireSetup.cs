@@ -11,8 +11,16 @@ namespace Sourcing.Web;
 /// </summary>
 internal static class HangfireSetup
 {
+    private static int _dashboardScriptAdded;
+
     public static IServiceCollection AddSourcingHangfire(this IServiceCollection services, string connectionString)
     {
+        // The dashboard's routes are process-wide: add the Stockholm-time script once, however many hosts start.
+        if (Interlocked.Exchange(ref _dashboardScriptAdded, 1) == 0)
+        {
+            Hangfire.Dashboard.DashboardRoutes.AddJavaScript(typeof(HangfireSetup).Assembly, "Sourcing.Web.Hangfire.stockholm-time.js");
+        }
+
         services.AddSingleton(_ => CollectorServices.CreateHangfireStorage(connectionString));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         return services.AddHangfire((provider, configuration) => configuration

@@ -47,10 +47,11 @@ builder.Services.AddSingleton<InventoryStore>();
 builder.Services.AddSingleton<OverviewStore>();
 builder.Services.AddTransient<PortfolioOverview>();
 builder.Services.AddScoped<PlanningService>();
+builder.Services.AddScoped<Sourcing.Web.Settings.SettingsPreviewService>();
 builder.Services.AddSourcingAuthentication(builder.Configuration);
 builder.Services.AddSourcingPolicies();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-builder.Services.AddRazorPages().AddViewLocalization();
+builder.Services.AddRazorPages().AddViewLocalization().AddMvcOptions(SwedishValidation.Configure);
 // Å, ä, ö and dashes as themselves in the HTML; <, >, & and quotes are still encoded.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddHealthChecks()

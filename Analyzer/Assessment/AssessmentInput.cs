@@ -14,5 +14,7 @@ public sealed record AssessmentInput
     public GateRuleSet Rules { get; init; } = GateRuleSet.Default;
     public ScoringWeights Weights { get; init; } = ScoringWeights.Default;
     public EffortParameters Effort { get; init; } = EffortParameters.Default;
+    /// <summary>The region's suppliers: whose law each destination falls under (see <see cref="SupplierRegister"/>).</summary>
+    public SupplierRegister Suppliers { get; init; } = SupplierRegister.Empty;
     public IReadOnlyDictionary<long, double>? OverProvisioning { get; init; }
 }

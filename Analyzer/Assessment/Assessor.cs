@@ -25,7 +25,7 @@ public static class Assessor
         }
 
         var calibration = DriftEffortModel.CalibrationFor(modelTotal, input.Effort);
-        var gates = new GateEvaluator(input.Rules);
+        var gates = new GateEvaluator(input.Rules, input.Suppliers);
         var results = new WorkloadAssessment[workloads.Count];
         for (var i = 0; i < workloads.Count; i++)
         {
@@ -51,4 +51,9 @@ public static class Assessor
     /// <summary>One system on its own, uncalibrated (e.g. the rule baseline when learning from decisions).</summary>
     public static WorkloadAssessment AssessOne(Workload workload, GateRuleSet rules, ScoringWeights weights, EffortParameters effort, DateOnly today) =>
         AssessOne(workload, DriftEffortModel.Estimate(workload, effort), new GateEvaluator(rules), weights, today);
+
+    /// <summary>One system on its own with the region's suppliers, uncalibrated.</summary>
+    public static WorkloadAssessment AssessOne(
+        Workload workload, GateRuleSet rules, ScoringWeights weights, EffortParameters effort, SupplierRegister suppliers, DateOnly today) =>
+        AssessOne(workload, DriftEffortModel.Estimate(workload, effort), new GateEvaluator(rules, suppliers), weights, today);
 }

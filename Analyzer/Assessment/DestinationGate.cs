@@ -6,6 +6,8 @@ namespace Sourcing.Analyzer.Assessment;
 /// lists every condition to meet (Swedish) when the verdict is Conditional; <see cref="ScorePoints"/>
 /// is the sum of Penalty (negative) and Preferred (positive) points the scoring adds;
 /// <see cref="ScoreFactors"/> are the same points per rule, as the score's factor list shows them.
+/// <see cref="DecidingRuleBasis"/> says whether the deciding rule is law or policy;
+/// <see cref="DecidingRuleReference"/> is its paragraph (law) or who decided it and when (policy).
 /// </summary>
 public sealed record DestinationGate(
     Destination Destination,
@@ -15,4 +17,6 @@ public sealed record DestinationGate(
     IReadOnlyList<string> Conditions,
     IReadOnlyList<GateFinding> Findings,
     double ScorePoints,
-    IReadOnlyList<FactorContribution> ScoreFactors);
+    IReadOnlyList<FactorContribution> ScoreFactors,
+    RuleBasis? DecidingRuleBasis = null,
+    string? DecidingRuleReference = null);

@@ -8,15 +8,18 @@ namespace Sourcing.Analyzer.Assessment;
 /// matching rules): each is computed once and shared (the per-destination results are
 /// immutable), and a system costs only its rule conditions. Not thread-safe; one per run.
 /// </summary>
-public sealed class GateEvaluator(GateRuleSet rules)
+public sealed class GateEvaluator(GateRuleSet rules, SupplierRegister? suppliers = null)
 {
-    // Keyed by the set of matching rules, one bit per rule in table order.
-    private readonly Dictionary<ulong, IReadOnlyList<DestinationGate>> _cache = [];
+    // Keyed by the set of matching rules (one bit per rule in table order) and the destinations
+    // whose supplier is outside the EU (one bit per destination).
+    private readonly Dictionary<(ulong Rules, int NonEu), IReadOnlyList<DestinationGate>> _cache = [];
+
+    private readonly SupplierRegister _suppliers = suppliers ?? SupplierRegister.Empty;
 
     public GateRuleSet Rules => rules;
 
     /// <summary>The gate for a workload; the same as <see cref="HostingGate.Evaluate(Workload, GateRuleSet)"/>.</summary>
-    public GateResult Evaluate(Workload workload) => Evaluate(workload.Id, GateFacts.From(workload));
+    public GateResult Evaluate(Workload workload) => Evaluate(workload.Id, GateFacts.From(workload, _suppliers));
 
     public GateResult Evaluate(long workloadId, GateFacts facts)
     {
@@ -36,7 +39,8 @@ public sealed class GateEvaluator(GateRuleSet rules)
             }
         }
 
-        if (!_cache.TryGetValue(key, out var destinations))
+        var nonEu = HostingGate.JurisdictionMask(facts);
+        if (!_cache.TryGetValue((key, nonEu), out var destinations))
         {
             Span<bool> matched = stackalloc bool[list.Count];
             for (var r = 0; r < matched.Length; r++)
@@ -44,8 +48,8 @@ public sealed class GateEvaluator(GateRuleSet rules)
                 matched[r] = (key & (1UL << r)) != 0;
             }
 
-            destinations = HostingGate.Decide(rules, matched);
-            _cache[key] = destinations;
+            destinations = HostingGate.Decide(rules, matched, nonEu);
+            _cache[(key, nonEu)] = destinations;
         }
 
         return new GateResult(workloadId, rules.Version, destinations, facts);

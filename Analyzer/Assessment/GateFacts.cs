@@ -15,6 +15,8 @@ namespace Sourcing.Analyzer.Assessment;
 /// <item>R unknown → R2, T unknown → T3 if the availability need is 24×7, otherwise T2.</item>
 /// <item>Personal data unknown → ordinary personal data (at least conditional for US-owned cloud).</item>
 /// <item>Säkerhetsskydd, medical-device dependency, must work offline unknown → no.</item>
+/// <item>A destination without a registered supplier → its assumption in <see cref="SupplierRegister"/>
+/// (public cloud and SaaS outside the EU); <see cref="Suppliers"/> says which were assumed.</item>
 /// </list>
 /// Every assumption is listed in <see cref="Assumptions"/> and every unknown field in
 /// <see cref="MissingFields"/> (Swedish field names), so the page says "underlag saknas".
@@ -36,6 +38,12 @@ public sealed record GateFacts
     public required bool ClassificationMissing { get; init; }
     public required IReadOnlyList<string> Assumptions { get; init; }
     public required IReadOnlyList<string> MissingFields { get; init; }
+    /// <summary>Who would host the system at each destination and under whose law (in <see cref="Destination"/> order).</summary>
+    public IReadOnlyList<DestinationSupplier> Suppliers { get; init; } = SupplierRegister.Empty.Standard;
+
+    /// <summary>The jurisdiction the gate uses for <paramref name="destination"/>.</summary>
+    public Jurisdiction JurisdictionOf(Destination destination) =>
+        Suppliers.Count > (int)destination ? Suppliers[(int)destination].Jurisdiction : SupplierRegister.Assumption(destination);
 
     // The assumption texts, written once rather than once per system that lacks the value.
     private static readonly string AssumedConfidentialityText =
@@ -46,8 +54,11 @@ public sealed record GateFacts
 
     private static string AssumedAvailabilityText(int t) => $"Tillgänglighet (T) saknas – bedöms som T{t} utifrån tillgänglighetsbehovet.";
 
-    public static GateFacts From(Workload workload)
+    public static GateFacts From(Workload workload) => From(workload, SupplierRegister.Empty);
+
+    public static GateFacts From(Workload workload, SupplierRegister suppliers)
     {
+        ArgumentNullException.ThrowIfNull(suppliers);
         // Most systems are complete: allocate the lists only when something is missing.
         List<string>? assumptions = null;
         List<string>? missing = null;
@@ -116,6 +127,7 @@ public sealed record GateFacts
             ClassificationMissing = k is null,
             Assumptions = (IReadOnlyList<string>?)assumptions ?? [],
             MissingFields = (IReadOnlyList<string>?)missing ?? [],
+            Suppliers = suppliers.For(workload),
         };
     }
 }

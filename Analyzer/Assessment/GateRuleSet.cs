@@ -29,17 +29,109 @@ public sealed record GateRuleSet
         return set;
     }
 
-    private const string TableSource = "domain.md, \"Rules the analysis must respect\" (derived from research/domain.md §3.7; a default, not legal advice)";
+    /// <summary>What is wrong with the table, in Swedish (empty when it can be saved).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Rules is null)
+        {
+            problems.Add("Regeltabellen saknar regler.");
+            return problems;
+        }
 
-    private const string UsConditionK2 =
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in Rules)
+        {
+            if (rule is null || rule.Condition is null || rule.Effects is null || rule.Effects.Any(e => e is null))
+            {
+                problems.Add("En regel är ofullständig: id, beskrivning, villkor och effekter krävs.");
+                continue;
+            }
+
+            var name = string.IsNullOrWhiteSpace(rule.Id) ? "(utan id)" : rule.Id;
+            if (string.IsNullOrWhiteSpace(rule.Id))
+            {
+                problems.Add("Varje regel behöver ett id.");
+            }
+            else if (!seen.Add(rule.Id.Trim()))
+            {
+                problems.Add($"Regel-id {rule.Id} finns två gånger.");
+            }
+
+            if (string.IsNullOrWhiteSpace(rule.Description))
+            {
+                problems.Add($"Regel {name}: beskrivningen saknas.");
+            }
+
+            if (rule.Basis == RuleBasis.Law && string.IsNullOrWhiteSpace(rule.LawReference))
+            {
+                problems.Add($"Regel {name}: en lagregel ska ange lagrum (paragraf).");
+            }
+
+            if (rule.SourceUrl is { Length: > 0 } url
+                && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            {
+                problems.Add($"Regel {name}: länken till källan måste börja med https://.");
+            }
+
+            foreach (var effect in rule.Effects)
+            {
+                if (!Enum.IsDefined(effect.Destination) || !Enum.IsDefined(effect.Effect))
+                {
+                    problems.Add($"Regel {name}: okänt alternativ eller okänd effekt.");
+                }
+                else if (effect.Effect != GateEffect.Allowed && string.IsNullOrWhiteSpace(effect.ConditionText))
+                {
+                    problems.Add($"Regel {name}: {DestinationNames.SwedishLower(effect.Destination)} saknar text som förklarar villkoret eller skälet.");
+                }
+
+                if (effect.Points is < 0 or > 100 || double.IsNaN(effect.Points))
+                {
+                    problems.Add($"Regel {name}: poängen ska vara mellan 0 och 100.");
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private const string OslReference = "10 kap. 2 a § offentlighets- och sekretesslagen (2009:400)";
+    private const string OslUrl = "https://lagen.nu/2009:400#K10P2a";
+    private const string SakerhetsskyddReference = "2 kap. 6 § säkerhetsskyddslagen (2018:585)";
+    private const string SakerhetsskyddUrl = "https://lagen.nu/2018:585";
+    private const string SkrCloudUrl = "https://skr.se/naringslivarbetedigitalisering/digitalisering/arkitektursakerhet/molntjanster.7559.html";
+
+    private const string K2Condition =
         "Dokumenterad lämplighetsbedömning enligt 10 kap. 2 a § OSL, kundhållna krypteringsnycklar och juridiskt godkännande. Rekommenderas inte som standard.";
 
-    private const string UsBlockedK3 =
-        "Blockerad som standard. Undantag endast genom uttryckligt beslut av regionens jurister och informationssäkerhetsansvarig.";
+    private const string K3Condition =
+        "Dokumenterad lämplighetsbedömning enligt 10 kap. 2 a § OSL (utlämnande till tjänsteleverantör för teknisk bearbetning eller lagring är tillåtet om det inte är olämpligt), tystnadsplikt enligt lag (2020:914) och personuppgiftsbiträdesavtal.";
 
-    private const string UsPenaltyT =
-        "Beroende av internetförbindelse och utländsk kontroll – avdrag i poängen.";
+    private const string K3SwedishCondition =
+        "Svensk jurisdiktion, säkerhetsprövad personal, data lagras i Sverige och beredskapsklausuler i avtalet.";
 
+    private const string K3PolicyBlock =
+        "Regionens policy: patient- och hälsodata och känsliga personuppgifter lämnas inte till en leverantör under utomeuropeisk jurisdiktion. Lagen kräver en lämplighetsbedömning, inte ett förbud; regionen kan ändra policyn.";
+
+    private const string K4Condition =
+        "Säkerhetsskyddad upphandling: säkerhetsskyddsavtal, särskild säkerhetsskyddsbedömning och samråd med tillsynsmyndigheten innan avtalet ingås.";
+
+    private const string K4NonEu =
+        "Blockerad: en leverantör under utomeuropeisk jurisdiktion kan inte uppfylla säkerhetsskyddet.";
+
+    private const string K4PolicyBlock =
+        "Regionens policy: säkerhetskänslig verksamhet drivs i egen regi. Lagen tillåter utkontraktering med säkerhetsskyddsavtal, särskild säkerhetsskyddsbedömning och samråd; regionen kan ändra policyn.";
+
+    private const string PenaltyT =
+        "Beroende av internetförbindelse och extern driftmiljö – avdrag i poängen.";
+
+    /// <summary>
+    /// The table in the domain brief, with each rule labelled law or policy. Where the brief's
+    /// table mixes the two, the rule is split: what the law requires (a suitability assessment,
+    /// a säkerhetsskyddsavtal) is a law rule, and the region's stricter default (no patient data
+    /// to a supplier under non-EU jurisdiction, säkerhetsskydd only in-house) is a policy rule the
+    /// region may change. Policy rules carry no decision until the region records one.
+    /// </summary>
     public static GateRuleSet Default { get; } = new()
     {
         Version = 1,
@@ -49,19 +141,25 @@ public sealed record GateRuleSet
             {
                 Id = "K2",
                 Description = "K2, vanliga personuppgifter eller sekretess med rakt skaderekvisit",
-                Source = TableSource + ": \"K2, ordinary personal data, secrecy with rakt skaderekvisit | US-owned public cloud / SaaS: conditional (documented suitability assessment, customer-held keys); not recommended by default | Swedish/EU-owned: allowed | in-house: allowed\"",
+                Basis = RuleBasis.Law,
+                LawReference = OslReference,
+                Source = "Sekretessbelagda uppgifter får lämnas till en tjänsteleverantör som bara tekniskt bearbetar eller lagrar dem, om det inte är olämpligt (prop. 2022/23:97, i kraft 1 juli 2023). eSam och SKR ger stöd för lämplighetsbedömningen.",
+                SourceUrl = OslUrl,
                 Condition = new GateCondition { MinConfidentiality = 2, PersonalData = [PersonalDataCategory.Ordinary] },
                 Effects =
                 [
-                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Conditional, UsConditionK2, 10),
-                    new GateRuleEffect(Destination.Saas, GateEffect.Conditional, UsConditionK2, 10),
+                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Conditional, K2Condition, 10, Jurisdiction.NonEu),
+                    new GateRuleEffect(Destination.Saas, GateEffect.Conditional, K2Condition, 10, Jurisdiction.NonEu),
+                    new GateRuleEffect(Destination.SwedishManaged, GateEffect.Conditional, K2Condition, 10, Jurisdiction.NonEu),
                 ],
             },
             new GateRule
             {
-                Id = "K3",
-                Description = "K3, patient- och hälsodata (25 kap. 1 § OSL) eller känsliga personuppgifter",
-                Source = TableSource + ": \"K3, patient/health data (25:1 OSL), sensitive personal data | US-owned public cloud / SaaS: blocked by default | Swedish/EU-owned: conditional | in-house: allowed, default\"",
+                Id = "K3-POLICY",
+                Description = "K3, patient- och hälsodata eller känsliga personuppgifter – inte till leverantör under utomeuropeisk jurisdiktion",
+                Basis = RuleBasis.Policy,
+                Source = "Regionens eget val, stängare än lagen. SKR: all molnanvändning kräver analys, riskbedömning och beslut; sekretessbelagda uppgifter kan och bör undantas om tjänsten inte uppfyller kraven.",
+                SourceUrl = SkrCloudUrl,
                 Condition = new GateCondition
                 {
                     MinConfidentiality = 3,
@@ -69,38 +167,78 @@ public sealed record GateRuleSet
                 },
                 Effects =
                 [
-                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Blocked, UsBlockedK3),
-                    new GateRuleEffect(Destination.Saas, GateEffect.Blocked, UsBlockedK3),
-                    new GateRuleEffect(Destination.SwedishManaged, GateEffect.Conditional,
-                        "Svensk jurisdiktion, säkerhetsprövad personal, data lagras i Sverige och beredskapsklausuler i avtalet.", 5),
+                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Blocked, K3PolicyBlock, 0, Jurisdiction.NonEu),
+                    new GateRuleEffect(Destination.Saas, GateEffect.Blocked, K3PolicyBlock, 0, Jurisdiction.NonEu),
+                    new GateRuleEffect(Destination.SwedishManaged, GateEffect.Blocked, K3PolicyBlock, 0, Jurisdiction.NonEu),
                     new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen drift är standard för journal- och vårdsystem.", 5),
+                ],
+            },
+            new GateRule
+            {
+                Id = "K3",
+                Description = "K3, patient- och hälsodata (25 kap. 1 § OSL) eller känsliga personuppgifter",
+                Basis = RuleBasis.Law,
+                LawReference = OslReference,
+                Source = "Hälso- och sjukvårdssekretess gäller med omvänt skaderekvisit (25 kap. 1 § OSL). Utlämnande till en tjänsteleverantör för teknisk bearbetning eller lagring är tillåtet om det inte är olämpligt; leverantören har tystnadsplikt enligt lag (2020:914).",
+                SourceUrl = OslUrl,
+                Condition = new GateCondition
+                {
+                    MinConfidentiality = 3,
+                    PersonalData = [PersonalDataCategory.Sensitive, PersonalDataCategory.PatientHealth],
+                },
+                Effects =
+                [
+                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Conditional, K3Condition, 5),
+                    new GateRuleEffect(Destination.Saas, GateEffect.Conditional, K3Condition, 5),
+                    new GateRuleEffect(Destination.SwedishManaged, GateEffect.Conditional, K3SwedishCondition, 5),
+                ],
+            },
+            new GateRule
+            {
+                Id = "K4-POLICY",
+                Description = "K4 eller säkerhetsskyddsklassificerade uppgifter – drivs i egen regi",
+                Basis = RuleBasis.Policy,
+                Source = "Regionens eget val, stängare än lagen: säkerhetsskyddslagen tillåter utkontraktering av säkerhetskänslig verksamhet med säkerhetsskyddsavtal, särskild säkerhetsskyddsbedömning och samråd med tillsynsmyndigheten.",
+                SourceUrl = SakerhetsskyddUrl,
+                Condition = new GateCondition { MinConfidentiality = 4, SecurityClassified = true },
+                Effects =
+                [
+                    new GateRuleEffect(Destination.SwedishManaged, GateEffect.Blocked, K4PolicyBlock),
+                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Blocked, K4PolicyBlock),
+                    new GateRuleEffect(Destination.Saas, GateEffect.Blocked, K4PolicyBlock),
                 ],
             },
             new GateRule
             {
                 Id = "K4",
                 Description = "K4 eller säkerhetsskyddsklassificerade uppgifter",
-                Source = TableSource + ": \"K4 or security-classified (säkerhetsskydd) | US-owned: blocked | Swedish/EU-owned: blocked | in-house: required\"",
+                Basis = RuleBasis.Law,
+                LawReference = SakerhetsskyddReference,
+                Source = "Den som överlåter säkerhetskänslig verksamhet till en leverantör ska göra en särskild säkerhetsskyddsbedömning, ingå säkerhetsskyddsavtal och samråda med tillsynsmyndigheten. Kontrollera paragrafhänvisningen mot gällande lydelse.",
+                SourceUrl = SakerhetsskyddUrl,
                 Condition = new GateCondition { MinConfidentiality = 4, SecurityClassified = true },
                 Effects =
                 [
-                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Blocked, "Blockerad: säkerhetsskydd kräver egen drift."),
-                    new GateRuleEffect(Destination.Saas, GateEffect.Blocked, "Blockerad: säkerhetsskydd kräver egen drift."),
-                    new GateRuleEffect(Destination.SwedishManaged, GateEffect.Blocked,
-                        "Blockerad om inte säkerhetsskyddad upphandling med säkerhetsskyddsavtal genomförs."),
-                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Krävs: egen drift.", 20),
+                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Blocked, K4NonEu, 0, Jurisdiction.NonEu),
+                    new GateRuleEffect(Destination.Saas, GateEffect.Blocked, K4NonEu, 0, Jurisdiction.NonEu),
+                    new GateRuleEffect(Destination.SwedishManaged, GateEffect.Blocked, K4NonEu, 0, Jurisdiction.NonEu),
+                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Conditional, K4Condition),
+                    new GateRuleEffect(Destination.Saas, GateEffect.Conditional, K4Condition),
+                    new GateRuleEffect(Destination.SwedishManaged, GateEffect.Conditional, K4Condition),
+                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen drift kräver ingen säkerhetsskyddad upphandling.", 20),
                 ],
             },
             new GateRule
             {
                 Id = "T3",
                 Description = "T3–T4, beroende av medicinteknisk utrustning eller måste fungera utan internet",
-                Source = TableSource + ": \"T3–T4, medical-device dependency, must work without internet | US-owned: penalised | Swedish/EU-owned: allowed with local redundancy | in-house: preferred\"",
+                Basis = RuleBasis.Policy,
+                Source = "Regionens eget val: system som måste fungera vid avbrott i internetförbindelsen eller nära medicinteknisk utrustning (IEC 80001-1 lägger riskhanteringen på vårdgivaren) drivs helst lokalt.",
                 Condition = new GateCondition { MinAvailability = 3, MedicalDeviceDependency = true, RequiresOffline = true },
                 Effects =
                 [
-                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Penalty, UsPenaltyT, 20),
-                    new GateRuleEffect(Destination.Saas, GateEffect.Penalty, UsPenaltyT, 20),
+                    new GateRuleEffect(Destination.PublicCloud, GateEffect.Penalty, PenaltyT, 20),
+                    new GateRuleEffect(Destination.Saas, GateEffect.Penalty, PenaltyT, 20),
                     new GateRuleEffect(Destination.SwedishManaged, GateEffect.Conditional,
                         "Lokal redundans: lokalt eller regionalt datacenter med redundant förbindelse."),
                     new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen drift föredras (eller lokal drift nära utrustningen).", 10),
@@ -110,7 +248,8 @@ public sealed record GateRuleSet
             {
                 Id = "L1",
                 Description = "Systemet är i bruk – avveckling kräver verksamhetens beslut",
-                Source = "Sourcing's own default (not in domain.md): retiring hosts nothing anywhere, so no classification rule limits it, but a system in use can only be retired when the business decides it is no longer needed or replaced. Lifecycle 'being replaced' or 'to be retired' allows it outright.",
+                Basis = RuleBasis.Policy,
+                Source = "Regionens eget val: att avveckla ett system som används kräver att verksamheten beslutar att det inte längre behövs eller ersätts. Ett system som håller på att ersättas eller ska avvecklas får avvecklas direkt.",
                 Condition = new GateCondition { Lifecycle = [LifecycleState.InUse] },
                 Effects =
                 [

@@ -14,6 +14,9 @@ public static class HostingGate
     public static GateResult Evaluate(Workload workload, GateRuleSet rules) =>
         Evaluate(workload.Id, GateFacts.From(workload), rules);
 
+    public static GateResult Evaluate(Workload workload, GateRuleSet rules, SupplierRegister suppliers) =>
+        Evaluate(workload.Id, GateFacts.From(workload, suppliers), rules);
+
     public static GateResult Evaluate(long workloadId, GateFacts facts, GateRuleSet rules)
     {
         var matched = new bool[rules.Rules.Count];
@@ -22,14 +25,50 @@ public static class HostingGate
             matched[r] = rules.Rules[r].Condition.Matches(facts);
         }
 
-        return new GateResult(workloadId, rules.Version, Decide(rules, matched), facts);
+        return new GateResult(workloadId, rules.Version, Decide(rules, matched, JurisdictionMask(facts)), facts);
+    }
+
+    /// <summary>One bit per destination: set when its supplier is outside the EU.</summary>
+    internal static int JurisdictionMask(GateFacts facts)
+    {
+        var mask = 0;
+        for (var i = 0; i <= (int)Destination.Retire; i++)
+        {
+            if (facts.JurisdictionOf((Destination)i) == Jurisdiction.NonEu)
+            {
+                mask |= 1 << i;
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>How a rule is referred to beside a verdict: its paragraph (law), or who decided it and when (policy).</summary>
+    public static string Reference(GateRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.Basis == RuleBasis.Law)
+        {
+            return string.IsNullOrWhiteSpace(rule.LawReference) ? "Lag" : "Lag: " + rule.LawReference;
+        }
+
+        var by = string.IsNullOrWhiteSpace(rule.DecidedBy) ? null : rule.DecidedBy.Trim();
+        var on = rule.DecidedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return (by, on) switch
+        {
+            (null, null) => "Policy: standardvärde i Sourcing, ännu inte fastställt av regionen",
+            (null, _) => "Policy, beslutad " + on,
+            (_, null) => "Policy, beslutad av " + by,
+            _ => "Policy, beslutad av " + by + " " + on,
+        };
     }
 
     /// <summary>
-    /// The verdicts given which rules matched (<paramref name="matched"/>, in table order). They
-    /// depend on nothing else, which is what lets <see cref="GateEvaluator"/> share them.
+    /// The verdicts given which rules matched (<paramref name="matched"/>, in table order) and which
+    /// destinations' suppliers are outside the EU (<paramref name="nonEu"/>, one bit per destination).
+    /// They depend on nothing else, which is what lets <see cref="GateEvaluator"/> share them.
     /// </summary>
-    internal static IReadOnlyList<DestinationGate> Decide(GateRuleSet rules, ReadOnlySpan<bool> matched)
+    internal static IReadOnlyList<DestinationGate> Decide(GateRuleSet rules, ReadOnlySpan<bool> matched, int nonEu)
     {
         const int count = (int)Destination.Retire + 1;
         var findings = new List<GateFinding>?[count];
@@ -48,12 +87,13 @@ public static class HostingGate
             foreach (var effect in rule.Effects)
             {
                 var i = (int)effect.Destination;
-                if (effect.Effect == GateEffect.Allowed)
+                var jurisdiction = (nonEu & (1 << i)) != 0 ? Jurisdiction.NonEu : Jurisdiction.Eu;
+                if (effect.Effect == GateEffect.Allowed || !effect.AppliesTo(jurisdiction))
                 {
                     continue;
                 }
 
-                (findings[i] ??= []).Add(new GateFinding(rule.Id, rule.Description, effect.Effect, effect.ConditionText, effect.Points));
+                (findings[i] ??= []).Add(new GateFinding(rule.Id, rule.Description, effect.Effect, effect.ConditionText, effect.Points, rule.Basis));
                 var verdict = effect.Effect switch
                 {
                     GateEffect.Blocked => GateVerdict.Blocked,
@@ -91,7 +131,9 @@ public static class HostingGate
                 }))
                 .Where(f => f.Points != 0)
                 .ToArray();
-            result[i] = new DestinationGate((Destination)i, verdicts[i], deciding[i]?.Id, deciding[i]?.Description, conditions, list, points[i], factors);
+            var rule = deciding[i];
+            result[i] = new DestinationGate((Destination)i, verdicts[i], rule?.Id, rule?.Description, conditions, list, points[i], factors,
+                rule?.Basis, rule is null ? null : Reference(rule));
         }
 
         return result;

@@ -3,9 +3,11 @@ using Sourcing.Analyzer.Workloads;
 
 namespace Sourcing.Collector.Assessment;
 
-/// <summary>The region's current rule table, weights and effort parameters (defaults where none is saved).</summary>
-public sealed record AssessmentSettings(GateRuleSet Rules, ScoringWeights Weights, EffortParameters Effort)
+/// <summary>The region's current rule table, weights, effort parameters (defaults where none is saved) and supplier register.</summary>
+public sealed record AssessmentSettings(GateRuleSet Rules, ScoringWeights Weights, EffortParameters Effort, SupplierRegister? Suppliers = null)
 {
+    public SupplierRegister SupplierRegister => Suppliers ?? SupplierRegister.Empty;
+
     /// <summary>What the assessor needs to assess <paramref name="workloads"/> today (Swedish date) under these settings.</summary>
     public AssessmentInput InputFor(IReadOnlyList<Workload> workloads, TimeProvider time)
     {
@@ -17,6 +19,7 @@ public sealed record AssessmentSettings(GateRuleSet Rules, ScoringWeights Weight
             Rules = Rules,
             Weights = Weights,
             Effort = Effort,
+            Suppliers = SupplierRegister,
         };
     }
 }

@@ -21,21 +21,43 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
         var rules = await LatestAsync("gate_rule_set", "rules", cancellationToken);
         var weights = await LatestAsync("scoring_weights", "weights", cancellationToken);
         var effort = await LatestAsync("effort_parameters", "parameters", cancellationToken);
+        var suppliers = await new SupplierStore(dataSource).ListAsync(cancellationToken);
         return new AssessmentSettings(
             rules is null ? GateRuleSet.Default : GateRuleSet.FromJson(rules),
             weights is null ? ScoringWeights.Default : ScoringWeights.FromJson(weights),
-            effort is null ? EffortParameters.Default : EffortParameters.FromJson(effort));
+            effort is null ? EffortParameters.Default : EffortParameters.FromJson(effort),
+            new SupplierRegister(suppliers));
     }
 
-    /// <summary>Saves a new version of the rule table; returns the version it got.</summary>
-    public Task<int> SaveRuleSetAsync(GateRuleSet rules, string createdBy, CancellationToken cancellationToken) =>
-        AppendVersionAsync("gate_rule_set", "rules", v => (rules with { Version = v }).ToJson(), createdBy, cancellationToken);
+    /// <summary>Saves a new version of the rule table; returns the version it got. <paramref name="note"/> says why (shown in the history).</summary>
+    public Task<int> SaveRuleSetAsync(GateRuleSet rules, string createdBy, CancellationToken cancellationToken, string? note = null) =>
+        AppendVersionAsync("gate_rule_set", "rules", v => (rules with { Version = v }).ToJson(), createdBy, note, cancellationToken);
 
-    public Task<int> SaveWeightsAsync(ScoringWeights weights, string createdBy, CancellationToken cancellationToken) =>
-        AppendVersionAsync("scoring_weights", "weights", v => (weights with { Version = v }).ToJson(), createdBy, cancellationToken);
+    public Task<int> SaveWeightsAsync(ScoringWeights weights, string createdBy, CancellationToken cancellationToken, string? note = null) =>
+        AppendVersionAsync("scoring_weights", "weights", v => (weights with { Version = v }).ToJson(), createdBy, note, cancellationToken);
 
-    public Task<int> SaveEffortParametersAsync(EffortParameters parameters, string createdBy, CancellationToken cancellationToken) =>
-        AppendVersionAsync("effort_parameters", "parameters", v => (parameters with { Version = v }).ToJson(), createdBy, cancellationToken);
+    public Task<int> SaveEffortParametersAsync(EffortParameters parameters, string createdBy, CancellationToken cancellationToken, string? note = null) =>
+        AppendVersionAsync("effort_parameters", "parameters", v => (parameters with { Version = v }).ToJson(), createdBy, note, cancellationToken);
+
+    /// <summary>Every saved version of one kind of setting, newest first, with who saved it, when and why.</summary>
+    public async Task<IReadOnlyList<SettingsVersion>> GetVersionsAsync(SettingsKind kind, CancellationToken cancellationToken)
+    {
+        var (table, column) = Table(kind);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(int, DateTime, string, string?, string)>(new CommandDefinition(
+            $"SELECT version, created_at, created_by, note, {column}::text FROM sourcing.{table} ORDER BY version DESC",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new SettingsVersion(kind, r.Item1, new DateTimeOffset(DateTime.SpecifyKind(r.Item2, DateTimeKind.Utc)), r.Item3, r.Item4, r.Item5))
+            .ToList();
+    }
+
+    private static (string Table, string Column) Table(SettingsKind kind) => kind switch
+    {
+        SettingsKind.Rules => ("gate_rule_set", "rules"),
+        SettingsKind.Weights => ("scoring_weights", "weights"),
+        SettingsKind.Effort => ("effort_parameters", "parameters"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     /// <summary>Replaces every stored assessment with the report's, in one transaction, and records the run.</summary>
     public async Task SaveReportAsync(AssessmentReport report, DateTimeOffset computedAt, CancellationToken cancellationToken)
@@ -225,7 +247,7 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
             $"SELECT {column}::text FROM sourcing.{table} ORDER BY version DESC LIMIT 1", cancellationToken: cancellationToken));
     }
 
-    private async Task<int> AppendVersionAsync(string table, string column, Func<int, string> json, string createdBy, CancellationToken cancellationToken)
+    private async Task<int> AppendVersionAsync(string table, string column, Func<int, string> json, string createdBy, string? note, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -234,8 +256,8 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
         var version = 1 + await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"SELECT coalesce(max(version), 0) FROM sourcing.{table}", transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO sourcing.{table} (version, {column}, created_by) VALUES (@version, CAST(@json AS jsonb), @createdBy)",
-            new { version, json = json(version), createdBy },
+            $"INSERT INTO sourcing.{table} (version, {column}, created_by, note) VALUES (@version, CAST(@json AS jsonb), @createdBy, @note)",
+            new { version, json = json(version), createdBy, note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

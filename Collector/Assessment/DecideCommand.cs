@@ -48,7 +48,7 @@ internal sealed class DecideCommand : ICliCommand
         // rather than trust a stored result that may predate edits to the system.
         var settings = await store.GetSettingsAsync(cancellationToken);
         var time = (TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
-        var assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        var assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, settings.SupplierRegister, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
         var id = await store.AddDecisionAsync(workload, destination, reason, by, time.GetUtcNow(), assessment.Recommendation, cancellationToken);
 
         var recommended = assessment.Recommendation.Destination?.ToString() ?? "underlag saknas";

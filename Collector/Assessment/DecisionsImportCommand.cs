@@ -94,7 +94,7 @@ internal sealed class DecisionsImportCommand : ICliCommand
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         foreach (var (workload, destination, reason, by) in rows)
         {
-            var assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, today);
+            var assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, settings.SupplierRegister, today);
             await store.AddDecisionAsync(workload, destination, reason, by, time.GetUtcNow(), assessment.Recommendation, cancellationToken);
         }
 

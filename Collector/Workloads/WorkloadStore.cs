@@ -313,6 +313,15 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
     /// förvaltning over the days gives the totals. (Joining every day to every VM took 24 s for 3 years × 50,000 VMs;
     /// this takes about 0.3 s and gives the same rows.) Days on which a förvaltning has no VMs are left out.
     /// </remarks>
+    /// <summary>The day (UTC) the first scan of any source started, or null before the first scan.</summary>
+    public async Task<DateOnly?> FirstScanDayAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var first = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "SELECT min(started_at) FROM sourcing.scan", cancellationToken: cancellationToken));
+        return first is { } at ? DateOnly.FromDateTime(at) : null;
+    }
+
     public async Task<IReadOnlyList<DepartmentInventoryDay>> InventoryOverTimeAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -249,6 +249,69 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task RuleForm_EditPreviewSave_SystemPageChanges_AndFormsPassAxe()
+    {
+        var axe = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "Web", "node_modules", "axe-core", "axe.min.js"));
+        await using var context = await NewContextAsync();
+        await context.AddInitScriptAsync(axe);
+        var page = await context.NewPageAsync();
+        var cspErrors = CollectCspErrors(page);
+        var problems = new List<string>();
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "sourcing");
+
+        try
+        {
+            // Before: the patient record system is blocked from US-owned public cloud by the policy rule.
+            await page.GotoAsync(Url($"/Systems/Detail?id={app.SystemId}"));
+            var cloudRow = page.Locator("#gate-table tbody tr", new() { HasText = "Publikt moln" });
+            Assert.Contains("Blockerad", await cloudRow.InnerTextAsync(), StringComparison.Ordinal);
+
+            foreach (var (path, name) in new[] { ("/Settings/Parameters/weights", "settings-weights"), ("/Settings/Parameters/effort", "settings-effort"), ("/Suppliers?add=true", "suppliers-form"), ("/Settings/History", "settings-history") })
+            {
+                await page.GotoAsync(Url(path));
+                problems.AddRange(await AxeAsync(page, name));
+            }
+
+            await page.GotoAsync(Url("/Settings"));
+            await page.GetByRole(AriaRole.Link, new() { Name = "Ändra regel K3-POLICY" }).ClickAsync();
+            problems.AddRange(await AxeAsync(page, "settings-rule-form"));
+            // The lawyers allow US-owned cloud after a suitability assessment: the cloud effect goes.
+            var effects = page.Locator("fieldset.effect-row");
+            for (var i = 0; i < await effects.CountAsync(); i++)
+            {
+                var row = effects.Nth(i);
+                if (await row.GetByLabel("Destination", new() { Exact = true }).InputValueAsync() == "PublicCloud")
+                {
+                    await row.GetByLabel("Effekt", new() { Exact = true }).SelectOptionAsync("");
+                }
+            }
+
+            await page.GetByLabel("Beslutad av (för policy)").FillAsync("Regionstyrelsen");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Förhandsgranska" }).ClickAsync();
+            await page.Locator("#preview-heading").WaitForAsync();
+            Assert.Contains("Journalsystemet", await page.Locator("#preview-systems").InnerTextAsync(), StringComparison.Ordinal);
+            problems.AddRange(await AxeAsync(page, "settings-rule-preview"));
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Spara som ny version" }).ClickAsync();
+            await page.WaitForURLAsync(u => u.EndsWith("/Settings#rules", StringComparison.Ordinal));
+            Assert.Contains("sparad", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+
+            await page.GotoAsync(Url($"/Systems/Detail?id={app.SystemId}"));
+            Assert.DoesNotContain("Blockerad", await cloudRow.InnerTextAsync(), StringComparison.Ordinal);
+            await ScreenshotAsync(page, "system-detail-after-rule-edit");
+        }
+        finally
+        {
+            await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+            await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM sourcing.gate_rule_set WHERE created_by = 'sourcing'");
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Empty(cspErrors);
+    }
+
+    [Fact]
     public async Task PlanningPages_Axe_NoSeriousOrCriticalViolationsAndChartsDraw()
     {
         var axe = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "Web", "node_modules", "axe-core", "axe.min.js"));

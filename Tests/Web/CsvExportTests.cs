@@ -266,7 +266,7 @@ public sealed partial class CsvExportTests(WebAppFixture app)
 
         Assert.Equal("system,destination,verdict,deciding_rule_id,deciding_rule_text,conditions,score", gate.Header);
         var cloud = Assert.Single(gate.Rows, r => r[1] == "PublicCloud");
-        Assert.Equal(["Journalsystemet", "PublicCloud", "Blocked", "K3"], cloud[..4]);
+        Assert.Equal(["Journalsystemet", "PublicCloud", "Blocked", "K3-POLICY"], cloud[..4]);
         Assert.Equal("system,attribute,value,origin,origin_at,origin_by", attributes.Header);
         Assert.Equal(["Journalsystemet", "confidentiality", "3", "import", "2026-01-05T10:00:00Z", "register.xlsx"], Assert.Single(attributes.Rows, r => r[1] == "confidentiality"));
         Assert.Equal("5", Assert.Single(attributes.Rows, r => r[1] == "integration_count")[2]);

@@ -38,6 +38,19 @@ public sealed partial class PortfolioPagesTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Decide_WithoutReason_IsRefusedInSwedish()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+
+        using var response = await PostAsync(client, $"/Systems/Detail?id={app.SystemId}", $"/Systems/Detail?handler=Decide&id={app.SystemId}",
+            new() { ["decision.Destination"] = "InHouse", ["decision.Reason"] = "" });
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Motivering måste fyllas i.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("field is required", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decide_BlockedDestination_IsRefusedNamingTheRule()
     {
         using var client = await app.SignedInAsync("sourcing");
@@ -47,7 +60,7 @@ public sealed partial class PortfolioPagesTests(WebAppFixture app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("är blockerad för systemet av regel K3", html, StringComparison.Ordinal);
+        Assert.Contains("är blockerad för systemet av regel K3-POLICY", html, StringComparison.Ordinal);
         await using var connection = await app.Database.DataSource.OpenConnectionAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM sourcing.decision WHERE workload_id = @id AND destination = 'PublicCloud'", new { id = app.SystemId }));

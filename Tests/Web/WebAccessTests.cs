@@ -67,6 +67,12 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/Mapping/Hand", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Imports", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Settings", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Settings/History", Expect.Ok, Expect.Ok, Expect.Denied },
+        { "/Settings/Rule?id=K3", Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Settings/Rule", Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Settings/Parameters/weights", Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Settings/Parameters/effort", Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Suppliers", Expect.Ok, Expect.Ok, Expect.Denied },
         { "/Users", Expect.Ok, Expect.Denied, Expect.Denied },
         { "/Users/Add", Expect.Ok, Expect.Denied, Expect.Denied },
     };
@@ -208,7 +214,7 @@ public sealed class WebAccessTests(WebAppFixture app)
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert(1)", detail, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;HSF&lt;/b&gt;", detail, StringComparison.Ordinal);
-        Assert.Contains("cpu_count", detail, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"field-name\">vCPU</span>", detail, StringComparison.Ordinal);
     }
 
     [Fact]

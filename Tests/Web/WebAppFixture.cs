@@ -35,7 +35,7 @@ public sealed partial class WebAppFixture : IAsyncLifetime
 
     public long ScriptVmId { get; private set; }
 
-    /// <summary>A classified system (K3, patient data) on web-001…web-004: public cloud is blocked for it by rule K3.</summary>
+    /// <summary>A classified system (K3, patient data) on web-001…web-004: public cloud is blocked for it by the policy rule K3-POLICY.</summary>
     public long SystemId { get; private set; }
 
     /// <summary>A system with no classification ("underlag saknas").</summary>
@@ -123,6 +123,12 @@ public sealed partial class WebAppFixture : IAsyncLifetime
         await using var connection = await Database.DataSource.OpenConnectionAsync();
         SourceId = await connection.ExecuteScalarAsync<long>(
             "INSERT INTO sourcing.source (name, kind, url) VALUES ('vcenter-visby', 'vsphere', 'https://vcenter.example') RETURNING id");
+        // The first scan of the estate, a little over a year ago: the trend page starts there.
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO sourcing.scan (source_id, started_at, finished_at, status, progress_done, progress_total, added)
+            VALUES (@SourceId, now() - interval '400 days', now() - interval '400 days' + interval '5 minutes', 'succeeded', 1, 1, 1)
+            """, new { SourceId });
         var scanId = await connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO sourcing.scan (source_id, started_at, finished_at, status, progress_done, progress_total, added, errors)

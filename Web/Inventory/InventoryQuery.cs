@@ -14,6 +14,7 @@ public sealed record InventoryQuery
 
     public string? Q { get; init; }
     public long? Source { get; init; }
+    /// <summary>The kind to list: none given = <see cref="DefaultKind"/> (what Drift looks for first), <see cref="AllKinds"/> = every kind.</summary>
     public string? Kind { get; init; }
     public string? Cluster { get; init; }
     public string? Power { get; init; }
@@ -30,6 +31,18 @@ public sealed record InventoryQuery
     public int Page { get; init; } = 1;
     public int Size { get; init; } = DefaultPageSize;
 
+    public const string DefaultKind = "vm";
+
+    public const string AllKinds = "all";
+
+    /// <summary>The kind filter applied: null lists every kind.</summary>
+    public string? EffectiveKind => Kind switch
+    {
+        null or "" => DefaultKind,
+        AllKinds => null,
+        _ => Kind,
+    };
+
     public string SortKey => Sort is not null && SortKeys.Contains(Sort) ? Sort : "name";
 
     public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
@@ -39,7 +52,7 @@ public sealed record InventoryQuery
     public int PageNumber => Math.Max(1, Page);
 
     public bool HasFilter =>
-        !string.IsNullOrWhiteSpace(Q) || Source is not null || Kind is not null || Cluster is not null || Power is not null
+        !string.IsNullOrWhiteSpace(Q) || Source is not null || EffectiveKind != DefaultKind || Cluster is not null || Power is not null
         || Os is not null || Subscription is not null || Group is not null || Location is not null || Type is not null;
 
     /// <summary>The query-string values of this view (defaults left out, so URLs stay short).</summary>
@@ -49,7 +62,7 @@ public sealed record InventoryQuery
         {
             ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
             ["source"] = Source?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["kind"] = Kind,
+            ["kind"] = EffectiveKind == DefaultKind ? null : EffectiveKind ?? AllKinds,
             ["cluster"] = Cluster,
             ["power"] = Power,
             ["os"] = Os,

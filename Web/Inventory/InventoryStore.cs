@@ -146,7 +146,7 @@ public sealed class InventoryStore(NpgsqlDataSource dataSource)
         }
 
         Equal("r.source_id", "source", query.Source);
-        Equal("r.kind", "kind", query.Kind);
+        Equal("r.kind", "kind", query.EffectiveKind);
         Equal("r.cluster", "cluster", query.Cluster);
         Equal("r.power_state", "power", query.Power);
         Equal("r.os_family", "os", query.Os);

@@ -30,6 +30,7 @@ public static class NavRegistry
         new("Nav.Group.Portfolio", "Economics.Nav", "/Economics", Policies.Ledning, 35),
         new("Nav.Group.Portfolio", "Nav.Imports", "/Imports", Policies.Inventory, 40),
         new("Nav.Group.Portfolio", "Nav.Settings", "/Settings", Policies.Inventory, 50),
+        new("Nav.Group.Portfolio", "Nav.Suppliers", "/Suppliers", Policies.Inventory, 55),
 
         new("Nav.Group.Leadership", "Nav.Forecast", "/Forecast", Policies.Ledning, 10),
         new("Nav.Group.Leadership", "Nav.Compare", "/Forecast/Compare", Policies.Ledning, 20),

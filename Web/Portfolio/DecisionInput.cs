@@ -7,9 +7,11 @@ namespace Sourcing.Web.Portfolio;
 public sealed class DecisionInput
 {
     [Required]
+    [Display(Name = "Destination")]
     public Destination? Destination { get; set; }
 
     [Required]
     [StringLength(2000, MinimumLength = 3)]
+    [Display(Name = "Motivering")]
     public string? Reason { get; set; }
 }

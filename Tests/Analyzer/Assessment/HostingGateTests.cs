@@ -27,9 +27,15 @@ public sealed class HostingGateTests
         foreach (var d in new[] { Destination.SwedishManaged, Destination.PublicCloud, Destination.Saas })
         {
             Assert.Equal(GateVerdict.Blocked, gate.For(d).Verdict);
-            Assert.Equal("K4", gate.For(d).DecidingRuleId);
             Assert.Contains("säkerhetsskydd", gate.For(d).DecidingRuleText, StringComparison.Ordinal);
         }
+
+        // Outside the EU the law blocks; a Swedish provider is blocked only by the region's policy
+        // (säkerhetsskyddslagen allows outsourcing with a säkerhetsskyddsavtal).
+        Assert.Equal("K4", gate.For(Destination.PublicCloud).DecidingRuleId);
+        Assert.Equal(RuleBasis.Law, gate.For(Destination.PublicCloud).DecidingRuleBasis);
+        Assert.Equal("K4-POLICY", gate.For(Destination.SwedishManaged).DecidingRuleId);
+        Assert.Equal(RuleBasis.Policy, gate.For(Destination.SwedishManaged).DecidingRuleBasis);
     }
 
     [Fact]
@@ -55,8 +61,10 @@ public sealed class HostingGateTests
 
         Assert.Equal(GateVerdict.Blocked, gate.For(Destination.PublicCloud).Verdict);
         Assert.Equal(GateVerdict.Blocked, gate.For(Destination.Saas).Verdict);
-        Assert.Equal("K3", gate.For(Destination.PublicCloud).DecidingRuleId);
+        Assert.Equal("K3-POLICY", gate.For(Destination.PublicCloud).DecidingRuleId);
+        Assert.Equal(RuleBasis.Policy, gate.For(Destination.PublicCloud).DecidingRuleBasis);
         Assert.Equal(GateVerdict.Conditional, gate.For(Destination.SwedishManaged).Verdict);
+        Assert.Equal(RuleBasis.Law, gate.For(Destination.SwedishManaged).DecidingRuleBasis);
         Assert.Contains(gate.For(Destination.SwedishManaged).Conditions, c => c.Contains("Svensk jurisdiktion", StringComparison.Ordinal));
         Assert.Equal(GateVerdict.Allowed, gate.For(Destination.InHouse).Verdict);
     }

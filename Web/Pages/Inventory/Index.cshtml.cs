@@ -31,6 +31,10 @@ public sealed class IndexModel(InventoryStore store, TimeProvider time) : PageMo
              "cpu_count", "memory_mib", "storage_gib", "first_seen_at", "last_seen_at"],
             Rows(store.AllAsync(query, cancellationToken)), cancellationToken);
 
+    /// <summary>Link to the same filter with another kind (null = every kind).</summary>
+    public string KindUrl(string? kind) =>
+        Url.Page("/Inventory/Index", (Query with { Kind = kind ?? InventoryQuery.AllKinds }).RouteValues(page: 1))!;
+
     private static async IAsyncEnumerable<object?[]> Rows(IAsyncEnumerable<InventoryRow> rows)
     {
         await foreach (var r in rows)

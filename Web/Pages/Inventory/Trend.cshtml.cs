@@ -36,6 +36,9 @@ public sealed class TrendModel(WorkloadStore store, IStringLocalizer<SharedResou
 
     public DateOnly From { get; private set; }
 
+    /// <summary>The day of the first scan; the trend starts there (null: no scan yet).</summary>
+    public DateOnly? FirstScan { get; private set; }
+
     public DateOnly To { get; private set; }
 
     /// <summary>Förvaltningar by name, the VMs without one last.</summary>
@@ -105,6 +108,14 @@ public sealed class TrendModel(WorkloadStore store, IStringLocalizer<SharedResou
             "3y" => To.AddYears(-3).AddDays(1),
             _ => To.AddDays(-89),
         };
+        // The estate is only known from the first scan on: before it, a resource's first-seen date
+        // says nothing, and a curve rising from 0 would be invented growth.
+        FirstScan = await store.FirstScanDayAsync(cancellationToken);
+        if (FirstScan is { } first && first > From)
+        {
+            From = first < To ? first : To;
+        }
+
         var days = await store.InventoryOverTimeAsync(From, To, cancellationToken);
         _days = days.ToDictionary(d => (d.Day, d.Department));
         Departments = [.. days.Select(d => d.Department).Distinct()

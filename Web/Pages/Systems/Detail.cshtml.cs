@@ -211,7 +211,7 @@ public sealed class DetailModel(
         Workload = workload;
         var settings = await assessments.GetSettingsAsync(cancellationToken);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        Assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, today);
+        Assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, settings.SupplierRegister, today);
         using (var origins = await workloads.OriginsAsync(id, cancellationToken))
         {
             Origins = ReadOrigins(origins.RootElement);
