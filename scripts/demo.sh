@@ -94,7 +94,7 @@ cli train || true
 cli scenario demo || true
 # What the demo region's books say its IT operation costs besides staff (an invented, labelled figure):
 # the forecast calibrates its cost pools to it (page Ekonomi).
-cli costs set total 25000000 --year 2026 \
+cli costs set total 40000000 --year 2026 \
   --source "Demovärde (påhittat för demon): exempelregionens IT-driftkostnad exkl. personal, budget 2026" >/dev/null
 
 accounts=$(cli user demo-accounts --force | grep -v '^#' | awk -F'\t' '{printf "  %-10s %-9s %s\n", $1, $2, $3}')

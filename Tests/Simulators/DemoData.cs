@@ -73,7 +73,7 @@ public static class DemoData
                 random.Next(0, 25).ToString(CultureInfo.InvariantCulture),
                 new DateOnly(2026, 1, 31).AddMonths(random.Next(0, 60)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 BeingReplaced.Contains(name) ? "ersätts" : "i bruk",
-                InHouseBuilt.Contains(name) ? "0" : (licences.Next(4, 90) * 10_000).ToString(CultureInfo.InvariantCulture)));
+                InHouseBuilt.Contains(name) ? "0" : (licences.Next(1, 31) * 10_000).ToString(CultureInfo.InvariantCulture)));
 
             // The region's practice the model should pick up (the rules differ in places): patient
             // and sensitive data stay in-house, infrastructure goes to a Swedish supplier, SaaS where
