@@ -53,6 +53,9 @@ public sealed record ForecastYear
     /// <summary>Development posts added, FTE-years within the year.</summary>
     public required double DevelopmentFteYearsGained { get; init; }
     public required double RetrainingCost { get; init; }
+    /// <summary>Servers on an OS without support (today's status) at year end: continuing as today, and in the scenario (SaaS, retirement, replatforming and replacement take them away; a rehost keeps its OS).</summary>
+    public int UnsupportedOsServersBaseline { get; init; }
+    public int UnsupportedOsServersScenario { get; init; }
     /// <summary>Drift staff still in drift, surplus included (the drift staff pool on the scenario side).</summary>
     public required double InternalStaffCost { get; init; }
     /// <summary>The retained organisation (beställarorganisation) at development salary.</summary>

@@ -141,6 +141,7 @@ public static class Forecaster
         // Phase 4 and 5: people, then the year rows.
         var years = People(plan, a, horizon, driftToday, devToday, opsCost, devCost, moves, pools, warnings);
 
+        years = UnsupportedOs(plan, years);
         double nominal = 0, npv = 0;
         for (var t = 0; t < years.Count; t++)
         {
@@ -536,6 +537,24 @@ public static class Forecaster
         }
 
         return years;
+    }
+
+    private static List<ForecastYear> UnsupportedOs(CompiledPlan plan, List<ForecastYear> years)
+    {
+        var unsupported = plan.Estate.Systems
+            .Where(s => s.OsSupport == Workloads.SupportStatus.Unsupported)
+            .ToDictionary(s => s.Id, s => s.VmCount + s.PhysicalServers);
+        var baseline = unsupported.Values.Sum();
+        var fixedIn = plan.Moves
+            .Where(m => unsupported.ContainsKey(m.SystemId)
+                && (m.Destination is Destination.Saas or Destination.Retire || m.Method is TransitionMethod.Replatform or TransitionMethod.Replace))
+            .Select(m => (m.Wave.Year, Servers: unsupported[m.SystemId]))
+            .ToList();
+        return [.. years.Select(y => y with
+        {
+            UnsupportedOsServersBaseline = baseline,
+            UnsupportedOsServersScenario = baseline - fixedIn.Where(f => f.Year <= y.Year).Sum(f => f.Servers),
+        })];
     }
 
     /// <summary>Below this an FTE of surplus is rounding, not a person.</summary>

@@ -44,6 +44,8 @@ public sealed partial class SwedishPagesTests(WebAppFixture app)
         { "ledning", "/Forecast/Compare" },
         { "ledning", "/Forecast/Sensitivity" },
         { "ledning", "/Reports/Board" },
+        { "ledning", "/Forecast/Decision" },
+        { "ledning", "/Economics" },
     };
 
     [Theory]

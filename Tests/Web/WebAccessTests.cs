@@ -36,6 +36,7 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/Scenarios?handler=Export&name=" + Uri.EscapeDataString(PlanningSeed.Calm), Expect.Denied, Expect.Ok, Expect.Denied },
         { "/Scenarios?handler=Csv", Expect.Denied, Expect.Ok, Expect.Denied },
         { "/Economics", Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/Forecast/Decision", Expect.Denied, Expect.Ok, Expect.Ok },
         { "/Forecast", Expect.Denied, Expect.Ok, Expect.Ok },
         { "/Forecast?handler=Xlsx", Expect.Denied, Expect.Ok, Expect.Ok },
         { "/Forecast?handler=Csv", Expect.Denied, Expect.Ok, Expect.Ok },

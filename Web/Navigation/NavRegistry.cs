@@ -32,6 +32,7 @@ public static class NavRegistry
         new("Nav.Group.Portfolio", "Nav.Settings", "/Settings", Policies.Inventory, 50),
         new("Nav.Group.Portfolio", "Nav.Suppliers", "/Suppliers", Policies.Inventory, 55),
 
+        new("Nav.Group.Leadership", "Decision.Nav", "/Forecast/Decision", Policies.Ledning, 5),
         new("Nav.Group.Leadership", "Nav.Forecast", "/Forecast", Policies.Ledning, 10),
         new("Nav.Group.Leadership", "Nav.Compare", "/Forecast/Compare", Policies.Ledning, 20),
         new("Nav.Group.Leadership", "Nav.Sensitivity", "/Forecast/Sensitivity", Policies.Ledning, 30),

@@ -331,7 +331,7 @@ public sealed class ForecasterTests
     }
 
     [Fact]
-    public void Run_SameSeed_GivesTheSameRange_AroundTheBase()
+    public void Run_SameSeed_GivesTheSameRange()
     {
         var systems = DemoPlanningSystems.Generate(400);
         var plan = PlanCompiler.Compile(DemoScenarios.Create()[2], systems);
@@ -343,7 +343,8 @@ public sealed class ForecasterTests
         Assert.Equal(first.Range, second.Range);
         Assert.Equal(Forecaster.SimulationRuns, first.Range!.Runs);
         Assert.True(first.Range.Npv.P10 < first.Range.Npv.P90);
-        Assert.InRange(first.Npv, first.Range.Npv.P10, first.Range.Npv.P90);
+        // The base need not lie inside P10–P90: where the sources' ranges are skewed around a default
+        // (managed price 1 300–5 000 around 1 800), the simulated spread is skewed too.
         var otherSeed = Forecaster.Simulate(plan, PlanningAssumptions.ForScenario(plan.Scenario), Forecaster.SimulationRuns, 7);
         Assert.NotEqual(first.Range.Npv, otherSeed.Npv);
     }

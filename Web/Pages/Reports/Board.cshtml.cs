@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Sourcing.Analyzer.Planning;
 using Sourcing.Collector.Planning;
+using Sourcing.Collector.Workloads;
 using Sourcing.Web.Planning;
 using Sourcing.Web.Security;
 
@@ -13,7 +14,7 @@ namespace Sourcing.Web.Pages.Reports;
 /// its source. Print CSS (planning.css) hides the navigation and breaks pages between sections.
 /// </summary>
 [Authorize(Policy = Policies.Ledning)]
-public sealed class BoardModel(PlanningService planning, TimeProvider time) : PageModel
+public sealed class BoardModel(PlanningService planning, WorkloadStore workloads, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public List<string> Names { get; set; } = [];
@@ -21,6 +22,9 @@ public sealed class BoardModel(PlanningService planning, TimeProvider time) : Pa
     public IReadOnlyList<ScenarioSummary> Scenarios { get; private set; } = [];
 
     public IReadOnlyList<ScenarioResult> Results { get; private set; } = [];
+
+    /// <summary>Each scenario's decision page, the report's first page for it.</summary>
+    public IReadOnlyList<DecisionView> Decisions { get; private set; } = [];
 
     public ScenarioComparison? Comparison { get; private set; }
 
@@ -60,6 +64,8 @@ public sealed class BoardModel(PlanningService planning, TimeProvider time) : Pa
 
         Results = results;
         Errors = errors;
+        var coverage = await workloads.CoverageAsync(cancellationToken);
+        Decisions = [.. results.Select((r, i) => new DecisionView(r, DecisionView.Top(r), coverage, i + 1))];
         if (results.Count >= 2)
         {
             Comparison = ScenarioComparer.Compare([.. results.Select(r => (r.Scenario, r.Forecast))]);

@@ -1,0 +1,41 @@
+using Sourcing.Analyzer.Planning;
+using Sourcing.Analyzer.Workloads.Mapping;
+
+namespace Sourcing.Web.Planning;
+
+/// <summary>
+/// What the decision page (and each scenario's first page in the board report) shows: the
+/// scenario's forecast, the five assumptions that move it most, and the mapping coverage.
+/// </summary>
+public sealed record DecisionView(ScenarioResult Result, IReadOnlyList<SensitivityEntry> TopAssumptions, MappingCoverage? Coverage, int Index = 0)
+{
+    /// <summary>
+    /// The cost in words: the steady state is the last year's like-for-like difference; it holds
+    /// from the first year from which every year has the same sign. Null below 50 000 kr a year.
+    /// </summary>
+    public (bool Saves, double PerYearSek, int FromYear)? CostInWords()
+    {
+        var years = Result.Forecast.Years;
+        if (years.Count == 0 || Math.Abs(years[^1].LikeForLikeDifference) < 50_000)
+        {
+            return null;
+        }
+
+        var saves = years[^1].LikeForLikeDifference < 0;
+        var from = years[^1].Year;
+        for (var i = years.Count - 1; i >= 0 && (years[i].LikeForLikeDifference < 0) == saves; i--)
+        {
+            from = years[i].Year;
+        }
+
+        return (saves, Math.Abs(years[^1].LikeForLikeDifference), from);
+    }
+
+    public double ClassifiedShare => Result.Plan.Estate.Systems.Count > 0
+        ? (double)Result.Plan.Estate.Systems.Count(s => s.Confidentiality is not null) / Result.Plan.Estate.Systems.Count
+        : 0;
+
+    /// <summary>The five assumptions with the largest swing in the like-for-like difference.</summary>
+    public static IReadOnlyList<SensitivityEntry> Top(ScenarioResult result) =>
+        [.. SensitivityAnalyzer.Run(result.Plan, result.Assumptions).Entries.Where(e => e.NetCostSwingMkr > 0.005).Take(5)];
+}
