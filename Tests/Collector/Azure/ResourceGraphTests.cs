@@ -71,7 +71,9 @@ public sealed class ResourceGraphTests(PostgresDatabase database) : IClassFixtur
         var source = AzureTestSources.Source(simulator);
 
         var lists = await AzureTestSources.Collector(simulator).CollectAsync(source, new RecordingProgress(), CancellationToken.None);
+        var before = simulator.Requests.Count;
         var graph = await AzureTestSources.Collector(simulator, resourceGraph: true).CollectAsync(source, new RecordingProgress(), CancellationToken.None);
+        var graphRequests = simulator.Requests.Skip(before).ToList();
 
         Assert.True(graph.Complete); // read in full, through the lists
         var error = Assert.Single(graph.Errors);
@@ -79,8 +81,8 @@ public sealed class ResourceGraphTests(PostgresDatabase database) : IClassFixtur
         Assert.Contains("Resource Graph", error, StringComparison.Ordinal);
         Assert.Equal("Resource Graph + ARM-listor (1 av 3 prenumerationer)", graph.ApiPath);
         Assert.Equal(lists.Resources.Select(r => r.ExternalId), graph.Resources.Select(r => r.ExternalId));
-        Assert.Contains(simulator.Requests, r => r.Path.StartsWith($"/subscriptions/{hidden.Id}/resources", StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(simulator.Requests.Skip(simulator.Requests.Count / 2),
+        Assert.Contains(graphRequests, r => r.Path.StartsWith($"/subscriptions/{hidden.Id}/resources", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(graphRequests,
             r => r.Path.StartsWith($"/subscriptions/{simulator.Estate.Subscriptions[0].Id}/resources", StringComparison.OrdinalIgnoreCase));
     }
 
