@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -15,13 +16,20 @@ using Sourcing.Collector.Sources;
 namespace Sourcing.Collector.Azure;
 
 /// <summary>
-/// Reads an Azure estate through Resource Manager: subscriptions, then per subscription five paged
-/// lists side by side (resource groups, every resource, VMs, VM power states, managed disks). Lists
-/// only, never one call per VM: `statusOnly=true` gives every VM's instance view in the list, since
-/// `$expand=instanceView` on the list needs a VM scale set filter.
+/// Reads an Azure estate. First the subscriptions the credential sees (Resource Manager), then by
+/// default one Azure Resource Graph query across all of them (resources, VMs with power state, disks,
+/// resource group tags; 1,000 rows a page, within the caller's query quota). A subscription Resource
+/// Graph cannot read, or every subscription when Resource Graph cannot be queried, is read through
+/// the Resource Manager lists: per subscription five paged lists side by side (resource groups, every
+/// resource, VMs, VM power states, managed disks). Lists only, never one call per VM: `statusOnly=true`
+/// gives every VM's instance view in the list, since `$expand=instanceView` on the list needs a VM
+/// scale set filter.
 /// </summary>
-public sealed class AzureCollector(IOptions<AzureCollectorOptions> options, ILogger<AzureCollector> logger) : IResourceCollector
+public sealed class AzureCollector(IOptions<AzureCollectorOptions> options, ILogger<AzureCollector> logger, TimeProvider? time = null) : IResourceCollector
 {
+    public const string ResourceGraphPath = "Resource Graph";
+    public const string ListsPath = "ARM-listor";
+
     /// <summary>Resources list extras (Resources_List `$expand`): not returned unless asked for.</summary>
     private const string ResourceExpand = "createdTime,changedTime,provisioningState";
 
@@ -46,12 +54,15 @@ public sealed class AzureCollector(IOptions<AzureCollectorOptions> options, ILog
                 retry.Delay = value.RetryDelay;
                 retry.MaxDelay = value.MaxRetryDelay;
             });
-            var client = new ArmClient(credential, default, ClientOptions(settings, transport, counter, raw));
+            var clientOptions = ClientOptions(settings, transport, counter, raw);
+            var client = new ArmClient(credential, default, clientOptions);
             logger.LogInformation(
                 "Azure source {Source}: tenant {Tenant}, credential {Credential}, endpoint {Endpoint}",
                 source.Name, settings.TenantId, settings.Credential, settings.ArmEndpoint?.ToString() ?? "public Azure");
 
             var errors = new ConcurrentQueue<string>();
+            // Named on the scan page without making it partial: the subscription was still read in full.
+            var notes = new ConcurrentQueue<string>();
             var subscriptions = await SubscriptionsAsync(client, settings, errors, cancellationToken);
             var total = subscriptions.Count + errors.Count;
             if (subscriptions.Count == 0)
@@ -65,9 +76,26 @@ public sealed class AzureCollector(IOptions<AzureCollectorOptions> options, ILog
             var resourceCount = 0;
             progress.Report(done, total, $"{total} prenumerationer");
             var results = new ConcurrentBag<ResourceRecord>();
+            var listed = subscriptions;
+            var graphRead = 0;
+            string apiPath = ListsPath;
+            if (value.UseResourceGraph)
+            {
+                var graph = await ResourceGraphAsync(credential, clientOptions, subscriptions, results, notes,
+                    rows => progress.Report(Volatile.Read(ref done), total, $"{Interlocked.Add(ref resourceCount, rows)} resurser (Resource Graph)"),
+                    cancellationToken);
+                if (graph is not null)
+                {
+                    listed = graph;
+                    graphRead = subscriptions.Count - graph.Count;
+                    done += graphRead;
+                    apiPath = graph.Count == 0 ? ResourceGraphPath : $"{ResourceGraphPath} + {ListsPath} ({graph.Count} av {subscriptions.Count} prenumerationer)";
+                }
+            }
+
             var failed = 0;
             using var gate = new SemaphoreSlim(Math.Clamp(source.MaxConcurrency, 1, 64));
-            await Task.WhenAll(subscriptions.Select(async subscription =>
+            await Task.WhenAll(listed.Select(async subscription =>
             {
                 await gate.WaitAsync(cancellationToken);
                 try
@@ -94,16 +122,16 @@ public sealed class AzureCollector(IOptions<AzureCollectorOptions> options, ILog
                 }
             }));
 
-            if (failed == subscriptions.Count)
+            if (graphRead == 0 && failed == listed.Count)
             {
                 throw new AzureCollectException($"No subscription of Azure source '{source.Name}' could be read: {string.Join("; ", errors)}");
             }
 
             var records = results.OrderBy(r => r.ExternalId, StringComparer.Ordinal).ToList();
             logger.LogInformation(
-                "Azure source {Source}: {Resources} resources from {Subscriptions} subscriptions in {Calls} calls, {Errors} errors",
-                source.Name, records.Count, subscriptions.Count - failed, counter.Calls, errors.Count);
-            return new CollectResult(records, errors.IsEmpty, 0, counter.Calls, [.. errors]);
+                "Azure source {Source} ({Path}): {Resources} resources from {Subscriptions} subscriptions in {Calls} calls, {Errors} errors",
+                source.Name, apiPath, records.Count, subscriptions.Count - failed, counter.Calls, errors.Count + notes.Count);
+            return new CollectResult(records, errors.IsEmpty, 0, counter.Calls, [.. notes, .. errors]) { ApiPath = apiPath };
         }
         finally
         {
@@ -132,6 +160,83 @@ public sealed class AzureCollector(IOptions<AzureCollectorOptions> options, ILog
         client.AddPolicy(raw, HttpPipelinePosition.PerCall);
         value.ConfigureClientOptions?.Invoke(client);
         return client;
+    }
+
+    /// <summary>
+    /// Reads the subscriptions through Resource Graph into <paramref name="results"/>; returns the ones
+    /// left for the lists (those Resource Graph did not answer for), or null when Resource Graph could not
+    /// be queried at all (then every subscription goes through the lists; the reason is in the notes).
+    /// </summary>
+    private async Task<List<SubscriptionResource>?> ResourceGraphAsync(
+        TokenCredential credential, ArmClientOptions clientOptions, List<SubscriptionResource> subscriptions,
+        ConcurrentBag<ResourceRecord> results, ConcurrentQueue<string> notes, Action<int> onRows, CancellationToken cancellationToken)
+    {
+        var value = options.Value;
+        var environment = clientOptions.Environment ?? ArmEnvironment.AzurePublicCloud;
+        var quota = new ResourceGraphQuotaPolicy(time ?? TimeProvider.System);
+        var pipeline = HttpPipelineBuilder.Build(clientOptions, new BearerTokenAuthenticationPolicy(credential, environment.DefaultScope), quota);
+        var graph = new ResourceGraphClient(pipeline, environment.Endpoint, Math.Clamp(value.ResourceGraphPageSize, 1, 1000));
+        var byId = subscriptions.ToDictionary(s => s.Id.SubscriptionId!, StringComparer.OrdinalIgnoreCase);
+        var rows = byId.Keys.ToDictionary(id => id, _ => new List<JsonObject>(), StringComparer.OrdinalIgnoreCase);
+        var answered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pages = 0;
+        try
+        {
+            await foreach (var page in graph.QueryAsync(ResourceGraphQueries.Inventory, [.. byId.Keys], cancellationToken))
+            {
+                pages++;
+                foreach (var row in page)
+                {
+                    if (row["subscriptionId"]?.GetValue<string>() is not { } id || !rows.TryGetValue(id, out var list))
+                    {
+                        continue;
+                    }
+
+                    if (string.Equals(row["type"]?.GetValue<string>(), ResourceGraphMapper.SubscriptionType, StringComparison.OrdinalIgnoreCase))
+                    {
+                        answered.Add(id);
+                    }
+
+                    list.Add(row);
+                }
+
+                onRows(page.Count);
+            }
+        }
+        catch (RequestFailedException ex)
+        {
+            var status = ex.Status == 0 ? "no response" : $"HTTP {ex.Status}";
+            var code = ex.ErrorCode is null ? "" : $" {ex.ErrorCode}";
+            notes.Enqueue($"Resource Graph could not be queried ({status}{code}); every subscription was read through the Resource Manager lists.");
+            logger.LogWarning("Resource Graph could not be queried ({Status}{Code}); reading through the lists", status, code);
+            return null;
+        }
+
+        var left = new List<SubscriptionResource>();
+        foreach (var (id, subscription) in byId)
+        {
+            var name = subscription.HasData ? subscription.Data.DisplayName : null;
+            if (!answered.Contains(id))
+            {
+                var named = name is null ? id : $"{id} ({name})";
+                notes.Enqueue($"Subscription {named}: Resource Graph could not read it; read through the Resource Manager lists instead.");
+                logger.LogWarning("Azure subscription {Subscription}: not in the Resource Graph answer; reading it through the lists", named);
+                left.Add(subscription);
+                continue;
+            }
+
+            foreach (var record in ResourceGraphMapper.Map(id, name, rows[id]))
+            {
+                results.Add(record);
+            }
+
+            rows[id].Clear();
+        }
+
+        logger.LogInformation(
+            "Resource Graph: {Pages} pages for {Subscriptions} subscriptions; waited {Waited} for the query quota ({Waits} times)",
+            pages, answered.Count, quota.Waited, quota.Waits);
+        return left;
     }
 
     /// <summary>The subscriptions to read. Listing them failing is a total failure (it throws); a named one refused is recorded.</summary>

@@ -18,6 +18,16 @@ public sealed class AzureCollectorOptions
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
+    /// Read the estate through one Azure Resource Graph query across all subscriptions (a few calls per
+    /// 1,000 resources) instead of five Resource Manager lists per subscription. A subscription Resource
+    /// Graph cannot read is still read through the lists.
+    /// </summary>
+    public bool UseResourceGraph { get; set; } = true;
+
+    /// <summary>Rows per Resource Graph page ($top; the service allows 1,000 at most).</summary>
+    public int ResourceGraphPageSize { get; set; } = 1000;
+
+    /// <summary>
     /// Replaces the HTTP transport for both Resource Manager and the credential, e.g. to go through a
     /// proxy or to reach a simulated Azure. Null builds the default one, with the source's certificate pin.
     /// </summary>

@@ -5,16 +5,17 @@ namespace Sourcing.Collector.Azure;
 /// <summary>Readable OS names from marketplace image references ("Windows Server 2019", "Ubuntu 22.04").</summary>
 internal static class AzureImageNames
 {
-    public static (string? GuestOs, string? Version, string? Family) Describe(ImageReference? image)
+    public static (string? GuestOs, string? Version, string? Family) Describe(ImageReference? image) =>
+        Describe(image?.Publisher, image?.Offer, image?.Sku);
+
+    public static (string? GuestOs, string? Version, string? Family) Describe(string? publisher, string? offer, string? imageSku)
     {
-        if (image?.Publisher is null || image.Offer is null)
+        if (publisher is null || offer is null)
         {
             return (null, null, null);
         }
 
-        var publisher = image.Publisher;
-        var offer = image.Offer;
-        var sku = image.Sku ?? "";
+        var sku = imageSku ?? "";
         if (publisher.Equals("MicrosoftWindowsServer", StringComparison.OrdinalIgnoreCase)
             || publisher.Equals("MicrosoftWindowsDesktop", StringComparison.OrdinalIgnoreCase))
         {

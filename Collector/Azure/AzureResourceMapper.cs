@@ -200,10 +200,18 @@ internal static class AzureResourceMapper
     }
 
     /// <summary>"on", "off", "suspended" or null, from the instance view's PowerState/... code.</summary>
-    public static string? PowerState(VirtualMachineInstanceView? status)
+    public static string? PowerState(VirtualMachineInstanceView? status) =>
+        PowerState(status?.Statuses.FirstOrDefault(s => s.Code?.StartsWith("PowerState/", StringComparison.OrdinalIgnoreCase) == true)?.Code);
+
+    /// <summary>The same from a bare "PowerState/running" code (Resource Graph's instance view).</summary>
+    public static string? PowerState(string? code)
     {
-        var code = status?.Statuses.FirstOrDefault(s => s.Code?.StartsWith("PowerState/", StringComparison.OrdinalIgnoreCase) == true)?.Code;
-        return code?["PowerState/".Length..].ToLowerInvariant() switch
+        if (code is null || !code.StartsWith("PowerState/", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return code["PowerState/".Length..].ToLowerInvariant() switch
         {
             "running" or "starting" => "on",
             "stopped" or "stopping" or "deallocated" or "deallocating" => "off",

@@ -26,11 +26,15 @@ public static class AzureTestSources
         },
     };
 
-    /// <summary>A collector whose transport rewrites the public Azure hosts to the plain-HTTP simulator.</summary>
-    public static AzureCollector Collector(AzureSimulator simulator, ILoggerProvider? logs = null) =>
-        Collector(_ => LoopbackRewriteHandler.Transport(simulator.BaseUri), logs);
+    /// <summary>
+    /// A collector whose transport rewrites the public Azure hosts to the plain-HTTP simulator. The list
+    /// path unless <paramref name="resourceGraph"/>: these tests pin the lists' behaviour, ResourceGraphTests the other path.
+    /// </summary>
+    public static AzureCollector Collector(AzureSimulator simulator, ILoggerProvider? logs = null, bool resourceGraph = false) =>
+        Collector(_ => LoopbackRewriteHandler.Transport(simulator.BaseUri), logs, resourceGraph);
 
-    public static AzureCollector Collector(Func<SourceDefinition, global::Azure.Core.Pipeline.HttpPipelineTransport>? transport, ILoggerProvider? logs = null)
+    public static AzureCollector Collector(
+        Func<SourceDefinition, global::Azure.Core.Pipeline.HttpPipelineTransport>? transport, ILoggerProvider? logs = null, bool resourceGraph = false)
     {
         var factory = LoggerFactory.Create(b =>
         {
@@ -47,6 +51,7 @@ public static class AzureTestSources
                 RetryDelay = TimeSpan.FromMilliseconds(10),
                 MaxRetryDelay = TimeSpan.FromMilliseconds(100),
                 MaxRetries = 4,
+                UseResourceGraph = resourceGraph,
             }),
             factory.CreateLogger<AzureCollector>());
     }

@@ -14,7 +14,9 @@ namespace Sourcing.Tests.Simulators.Azure;
 /// <summary>
 /// A simulated Azure on loopback: the Resource Manager lists the Azure collector calls (paged with
 /// nextLink), and the Microsoft Entra endpoints ClientSecretCredential calls (OpenID configuration,
-/// token). Misbehaves on request: latency, 429 with Retry-After, 5xx, 403 on a subscription.
+/// token), and the Resource Graph query the collector sends (objectArray pages with $skipToken, the
+/// per-user quota with its x-ms-user-quota-* headers). Misbehaves on request: latency, 429 with
+/// Retry-After, 5xx, 403 on a subscription, a subscription Resource Graph does not answer for.
 /// </summary>
 public sealed class AzureSimulator : IAsyncDisposable
 {
@@ -22,11 +24,16 @@ public sealed class AzureSimulator : IAsyncDisposable
     private readonly AzureSimulatorOptions _options;
     private readonly ConcurrentDictionary<string, bool> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _forbidden = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, bool> _graphHidden = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<SimulatedRequest> _requests = new();
     private int _throttle;
     private int _throttleSeconds = 1;
     private int _failures;
     private int _failureStatus = 503;
+    private readonly Lock _quotaGate = new();
+    private DateTimeOffset _quotaWindowStart = DateTimeOffset.MinValue;
+    private int _quotaUsed;
+    private int _graphThrottled;
 
     private AzureSimulator(WebApplication app, AzureSimulatorOptions options, AzureEstate estate, string? thumbprint)
     {
@@ -37,6 +44,11 @@ public sealed class AzureSimulator : IAsyncDisposable
         foreach (var index in options.ForbiddenSubscriptions)
         {
             _forbidden[estate.Subscriptions[index].Id] = true;
+        }
+
+        foreach (var index in options.ResourceGraphHiddenSubscriptions)
+        {
+            _graphHidden[estate.Subscriptions[index].Id] = true;
         }
     }
 
@@ -54,6 +66,12 @@ public sealed class AzureSimulator : IAsyncDisposable
 
     /// <summary>ARM calls served (token and metadata calls not counted), including refused ones.</summary>
     public int ArmCalls => _requests.Count(r => r.Path.StartsWith("/subscriptions", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Resource Graph queries served (pages), refused ones included.</summary>
+    public int GraphCalls => _requests.Count(r => r.Path.Contains("Microsoft.ResourceGraph", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Resource Graph queries refused with 429 because the caller's quota was spent.</summary>
+    public int GraphThrottled => Volatile.Read(ref _graphThrottled);
 
     public static async Task<AzureSimulator> StartAsync(AzureSimulatorOptions options, CancellationToken cancellationToken = default)
     {
@@ -157,7 +175,8 @@ public sealed class AzureSimulator : IAsyncDisposable
             return await Json(context, 200, InstanceDiscovery(context));
         }
 
-        if (s.Length == 0 || s[0] != "subscriptions")
+        var isGraph = s is ["providers", "microsoft.resourcegraph", "resources"];
+        if (!isGraph && (s.Length == 0 || s[0] != "subscriptions"))
         {
             return await Error(context, 404, "NotFound", $"The simulator does not serve {context.Request.Path}.");
         }
@@ -178,6 +197,11 @@ public sealed class AzureSimulator : IAsyncDisposable
         if (TryTake(ref _failures))
         {
             return await Error(context, Volatile.Read(ref _failureStatus), "ServiceUnavailable", "The service is temporarily unavailable.");
+        }
+
+        if (isGraph)
+        {
+            return await ResourceGraphAsync(context);
         }
 
         context.Response.Headers["x-ms-ratelimit-remaining-subscription-reads"] = "11999";
@@ -210,6 +234,205 @@ public sealed class AzureSimulator : IAsyncDisposable
                 [.. resources.Where(r => r.Vm is not null)], r => statusOnly ? StatusJson(r) : r.Vm!.DeepClone()),
             ["providers", "microsoft.compute", "disks"] => await Page(context, [.. resources.Where(r => r.Disk is not null)], r => r.Disk!.DeepClone()),
             _ => await Error(context, 404, "NotFound", $"The simulator does not serve {context.Request.Path}."),
+        };
+    }
+
+    /// <summary>
+    /// POST /providers/Microsoft.ResourceGraph/resources: the collector's inventory query only (it does not
+    /// run KQL), over the requested subscriptions the caller may read, ordered by id, $top rows a page.
+    /// </summary>
+    private async Task<int> ResourceGraphAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return await Error(context, 405, "MethodNotAllowed", "Resource Graph queries are POSTed.");
+        }
+
+        if (!Quota(context))
+        {
+            Interlocked.Increment(ref _graphThrottled);
+            return await Error(context, 429, "RateLimiting", "Please provide below info when asking for support: ... Client application has been throttled and should not attempt to repeat the request until an amount of time has elapsed.");
+        }
+
+        JsonObject? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = null;
+        }
+
+        var query = body?["query"]?.GetValue<string>() ?? "";
+        if (!query.Contains("resourcecontainers", StringComparison.OrdinalIgnoreCase) || !query.Contains("union resources", StringComparison.OrdinalIgnoreCase))
+        {
+            return await Error(context, 400, "BadRequest", "The simulator answers the collector's inventory query only.");
+        }
+
+        var options = body!["options"] as JsonObject;
+        var top = Math.Clamp(options?["$top"]?.GetValue<int>() ?? 100, 1, 1000);
+        var skip = 0;
+        if (options?["$skipToken"]?.GetValue<string>() is { } token)
+        {
+            try
+            {
+                skip = int.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split(':')[1], CultureInfo.InvariantCulture);
+            }
+            catch (Exception e) when (e is FormatException or IndexOutOfRangeException)
+            {
+                return await Error(context, 400, "InvalidSkipToken", "The $skipToken is not valid.");
+            }
+        }
+
+        var requested = (body["subscriptions"] as JsonArray ?? []).Select(n => n?.GetValue<string>()).OfType<string>();
+        var rows = new List<(string Id, Func<JsonObject> Json)>();
+        foreach (var subscription in requested.Select(Estate.Subscription).OfType<EstateSubscription>().Distinct())
+        {
+            if (_forbidden.ContainsKey(subscription.Id) || _graphHidden.ContainsKey(subscription.Id))
+            {
+                continue; // Resource Graph answers only for subscriptions the caller can read through it
+            }
+
+            var sub = subscription;
+            rows.Add(($"/subscriptions/{sub.Id}", () => GraphSubscription(sub)));
+            foreach (var group in sub.Groups)
+            {
+                rows.Add(($"/subscriptions/{sub.Id}/resourceGroups/{group.Name}", () => GraphGroup(sub, group)));
+            }
+
+            foreach (var resource in Estate.Resources(sub))
+            {
+                rows.Add((resource.Id, () => GraphResource(sub, resource)));
+            }
+        }
+
+        rows.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Id, b.Id));
+        var page = rows.Skip(skip).Take(top).Select(r => (JsonNode?)r.Json()).ToList();
+        var result = new JsonObject
+        {
+            ["totalRecords"] = rows.Count,
+            ["count"] = page.Count,
+            ["resultTruncated"] = "false",
+        };
+        if (skip + page.Count < rows.Count)
+        {
+            result["$skipToken"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"sim:{skip + page.Count}:{Guid.NewGuid():N}"));
+        }
+
+        result["data"] = new JsonArray([.. page]);
+        return await Json(context, 200, result);
+    }
+
+    /// <summary>Counts the query against the caller's window and sets the quota headers; false when the quota is spent.</summary>
+    private bool Quota(HttpContext context)
+    {
+        int remaining;
+        TimeSpan resetsAfter;
+        bool allowed;
+        lock (_quotaGate)
+        {
+            var now = DateTimeOffset.UtcNow;
+            if (now >= _quotaWindowStart + _options.ResourceGraphQuotaWindow)
+            {
+                _quotaWindowStart = now;
+                _quotaUsed = 0;
+            }
+
+            allowed = _quotaUsed < _options.ResourceGraphQuota;
+            if (allowed)
+            {
+                _quotaUsed++;
+            }
+
+            remaining = _options.ResourceGraphQuota - _quotaUsed;
+            resetsAfter = _quotaWindowStart + _options.ResourceGraphQuotaWindow - now;
+        }
+
+        // Whole seconds, rounded up, as the service writes them ("00:00:03").
+        var seconds = Math.Max(1, (int)Math.Ceiling(resetsAfter.TotalSeconds));
+        context.Response.Headers["x-ms-user-quota-remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers["x-ms-user-quota-resets-after"] = TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
+        return allowed;
+    }
+
+    private static JsonObject GraphSubscription(EstateSubscription subscription) => new()
+    {
+        ["id"] = $"/subscriptions/{subscription.Id}",
+        ["name"] = subscription.DisplayName,
+        ["type"] = "microsoft.resources/subscriptions",
+        ["kind"] = "",
+        ["location"] = "",
+        ["resourceGroup"] = "",
+        ["subscriptionId"] = subscription.Id,
+        ["managedBy"] = "",
+        ["sku"] = null,
+        ["tags"] = new JsonObject(),
+        ["zones"] = null,
+        ["properties"] = new JsonObject { ["state"] = "Enabled", ["subscriptionPolicies"] = new JsonObject { ["quotaId"] = "EnterpriseAgreement_2014-09-01" } },
+    };
+
+    private static JsonObject GraphGroup(EstateSubscription subscription, EstateGroup group) => new()
+    {
+        ["id"] = $"/subscriptions/{subscription.Id}/resourceGroups/{group.Name}",
+        ["name"] = group.Name,
+        ["type"] = "microsoft.resources/subscriptions/resourcegroups",
+        ["kind"] = "",
+        ["location"] = group.Location,
+        ["resourceGroup"] = group.Name.ToLowerInvariant(),
+        ["subscriptionId"] = subscription.Id,
+        ["managedBy"] = "",
+        ["sku"] = null,
+        ["tags"] = new JsonObject([.. group.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value)))]),
+        ["zones"] = null,
+        ["properties"] = new JsonObject { ["provisioningState"] = "Succeeded" },
+    };
+
+    /// <summary>A Resources row as Resource Graph projects it: lower-case type, "" for no kind or managedBy, full properties.</summary>
+    private static JsonObject GraphResource(EstateSubscription subscription, EstateResource resource)
+    {
+        var generic = resource.Generic;
+        JsonObject properties;
+        if (resource.Vm is not null)
+        {
+            properties = (JsonObject)resource.Vm["properties"]!.DeepClone();
+            var view = resource.InstanceView!;
+            var power = view["statuses"]!.AsArray().First(x => x!["code"]!.GetValue<string>().StartsWith("PowerState/", StringComparison.Ordinal))!;
+            properties["extended"] = new JsonObject
+            {
+                ["instanceView"] = new JsonObject
+                {
+                    ["computerName"] = view["computerName"]?.DeepClone(),
+                    ["osName"] = view["osName"]?.DeepClone(),
+                    ["osVersion"] = view["osVersion"]?.DeepClone(),
+                    ["powerState"] = new JsonObject { ["code"] = power["code"]!.DeepClone(), ["level"] = "Info", ["displayStatus"] = power["displayStatus"]!.DeepClone() },
+                },
+            };
+        }
+        else if (resource.Disk is not null)
+        {
+            properties = (JsonObject)resource.Disk["properties"]!.DeepClone();
+        }
+        else
+        {
+            properties = new JsonObject { ["provisioningState"] = "Succeeded" };
+        }
+
+        var group = resource.Id.Split('/')[4];
+        return new JsonObject
+        {
+            ["id"] = resource.Id,
+            ["name"] = generic["name"]!.DeepClone(),
+            ["type"] = resource.Type.ToLowerInvariant(),
+            ["kind"] = generic["kind"]?.DeepClone() ?? "",
+            ["location"] = generic["location"]!.DeepClone(),
+            ["resourceGroup"] = group.ToLowerInvariant(),
+            ["subscriptionId"] = subscription.Id,
+            ["managedBy"] = generic["managedBy"]?.DeepClone() ?? "",
+            ["sku"] = generic["sku"]?.DeepClone(),
+            ["tags"] = generic["tags"]!.DeepClone(),
+            ["zones"] = resource.Vm?["zones"]?.DeepClone(),
+            ["properties"] = properties,
         };
     }
 

@@ -34,4 +34,12 @@ public sealed record AzureSimulatorOptions
 
     /// <summary>Zero-based indexes of subscriptions that answer 403 to everything below them.</summary>
     public IReadOnlyList<int> ForbiddenSubscriptions { get; init; } = [];
+
+    /// <summary>Zero-based indexes of subscriptions Resource Graph leaves out of its answers (the lists still serve them).</summary>
+    public IReadOnlyList<int> ResourceGraphHiddenSubscriptions { get; init; } = [];
+
+    /// <summary>Resource Graph queries per window per caller (the service's default: 15 per 5 seconds).</summary>
+    public int ResourceGraphQuota { get; init; } = 15;
+
+    public TimeSpan ResourceGraphQuotaWindow { get; init; } = TimeSpan.FromSeconds(5);
 }

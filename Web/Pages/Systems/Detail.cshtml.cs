@@ -10,6 +10,7 @@ using Sourcing.Analyzer.Assessment.Learning;
 using Sourcing.Analyzer.Workloads;
 using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Auth;
+using Sourcing.Collector.Inventory;
 using Sourcing.Collector.Workloads;
 using Sourcing.Web.Portfolio;
 using Sourcing.Web.Security;
@@ -25,8 +26,14 @@ namespace Sourcing.Web.Pages.Systems;
 [Authorize(Policy = Policies.Inventory)]
 public sealed class DetailModel(
     IWorkloadSource source, WorkloadStore workloads, AssessmentStore assessments, IBackgroundJobClient jobs,
-    IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<DetailModel> logger) : PageModel
+    IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<DetailModel> logger, UtilisationStore utilisation) : PageModel
 {
+    /// <summary>Days of daily samples the p95 on the page is taken over.</summary>
+    public const int UtilisationDays = 30;
+
+    /// <summary>p95 CPU and memory use of the system's VMs by resource id (VMs with samples only).</summary>
+    public IReadOnlyDictionary<long, VmUtilisationP95> Utilisation { get; private set; } = new Dictionary<long, VmUtilisationP95>();
+
     public Workload Workload { get; private set; } = null!;
 
     public WorkloadAssessment Assessment { get; private set; } = null!;
@@ -209,6 +216,12 @@ public sealed class DetailModel(
         }
 
         Workload = workload;
+        var vms = workload.Resources.Where(r => r.Kind == ResourceKinds.Vm).Select(r => r.Id).ToList();
+        if (vms.Count > 0)
+        {
+            Utilisation = await utilisation.P95Async(vms, time.GetUtcNow(), UtilisationDays, cancellationToken);
+        }
+
         var settings = await assessments.GetSettingsAsync(cancellationToken);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         Assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, settings.SupplierRegister, today);
