@@ -66,6 +66,7 @@ public static class CollectorServices
         services.AddTransient<RvToolsImport>();
         services.AddSingleton<AssessmentStore>();
         services.AddTransient<AnalyzeJob>();
+        services.AddTransient<CurrentAssessment>();
         services.AddTransient<TrainModelJob>();
         services.AddSingleton<ScenarioStore>();
         services.AddSingleton<CostBudgetStore>();

@@ -4,8 +4,10 @@ using Sourcing.Analyzer.Assessment;
 namespace Sourcing.Collector.Assessment;
 
 /// <summary>
-/// Recomputes the assessment of every system with the region's current settings and replaces the
-/// stored results. Safe to run twice: the second run writes the same rows again.
+/// The one place a system's assessment is computed: every system at once with the region's current
+/// settings (the drift hours are calibrated over the whole estate), on today's Swedish date, and
+/// stored in place of the previous results. Pages, commands and exports read what it stored
+/// (<see cref="CurrentAssessment"/>). Safe to run twice: the second run writes the same rows again.
 /// </summary>
 public sealed class AnalyzeJob(IWorkloadSource workloads, AssessmentStore store, TimeProvider time, ILogger<AnalyzeJob> logger)
 {

@@ -1,0 +1,28 @@
+using Sourcing.Analyzer.Assessment;
+
+namespace Sourcing.Collector.Assessment;
+
+/// <summary>
+/// One system's assessment as every page, command and export shows it: the one <see cref="AnalyzeJob"/>
+/// computed over the whole estate (drift hours calibrated to the region's stated FTE) and stored.
+/// Never assess one system on its own (<see cref="Assessor.AssessOne(Sourcing.Analyzer.Workloads.Workload, GateRuleSet, ScoringWeights, EffortParameters, DateOnly)"/>):
+/// without the estate there is no calibration, and the system page would show other hours than the list.
+/// </summary>
+public sealed class CurrentAssessment(AssessmentStore store, AnalyzeJob analyze)
+{
+    /// <summary>The stored assessment; when the system has none yet (new, or never analysed), the analysis runs first.</summary>
+    public async Task<WorkloadAssessment?> GetAsync(long workloadId, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAssessmentAsync(workloadId, cancellationToken);
+        if (stored is null)
+        {
+            await analyze.RunAsync(cancellationToken);
+            stored = await store.GetAssessmentAsync(workloadId, cancellationToken);
+        }
+
+        return stored?.ToAssessment();
+    }
+
+    /// <summary>Runs the analysis now (and stores it), so what follows reads the system as it is this moment.</summary>
+    public Task<AssessmentReport> RefreshAsync(CancellationToken cancellationToken) => analyze.RunAsync(cancellationToken);
+}
