@@ -124,8 +124,8 @@ public sealed partial class EstateTrendTests(WebAppFixture app, BrowserFixture b
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("inventarie-over-tid-", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!.Trim('"'), StringComparison.Ordinal);
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("date,department,vms,vcpu,storage_gib", lines[0]);
-        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal("date;department;vms;vcpu;storage_gib", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(';')).ToList();
         var dates = rows.Select(r => r[0]).Distinct().ToList();
         Assert.InRange(dates.Count, 36, 38);
         Assert.Equal(Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dates[^1]);
