@@ -13,14 +13,20 @@ public sealed class AnalyzeJob(IWorkloadSource workloads, AssessmentStore store,
 {
     public async Task<AssessmentReport> RunAsync(CancellationToken cancellationToken)
     {
-        var settings = await store.GetSettingsAsync(cancellationToken);
-        var all = await workloads.GetWorkloadsAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var report = Assessor.Assess(settings.InputFor(all, time));
+        var report = await ComputeAsync(cancellationToken);
         await store.SaveReportAsync(report, now, cancellationToken);
         logger.LogInformation(
             "Assessed {Count} systems with rules v{Rules}, weights v{Weights}; calibration factor {Factor:F3}, {Hours:F0} drift hours",
             report.Workloads.Count, report.RuleSetVersion, report.WeightsVersion, report.Calibration.Factor, report.Calibration.CalibratedHours);
         return report;
+    }
+
+    /// <summary>The same computation without storing it (for a page that must not write on a GET).</summary>
+    public async Task<AssessmentReport> ComputeAsync(CancellationToken cancellationToken)
+    {
+        var settings = await store.GetSettingsAsync(cancellationToken);
+        var all = await workloads.GetWorkloadsAsync(cancellationToken);
+        return Assessor.Assess(settings.InputFor(all, time));
     }
 }

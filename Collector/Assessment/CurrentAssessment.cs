@@ -10,17 +10,20 @@ namespace Sourcing.Collector.Assessment;
 /// </summary>
 public sealed class CurrentAssessment(AssessmentStore store, AnalyzeJob analyze)
 {
-    /// <summary>The stored assessment; when the system has none yet (new, or never analysed), the analysis runs first.</summary>
+    /// <summary>
+    /// The stored assessment. A system that has none yet (new since the last run) gets the same
+    /// computation over the whole estate, not stored: reading a page must not write, and the next
+    /// run (queued by whatever created the system, or the nightly one) stores it.
+    /// </summary>
     public async Task<WorkloadAssessment?> GetAsync(long workloadId, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAssessmentAsync(workloadId, cancellationToken);
-        if (stored is null)
+        if (await store.GetAssessmentAsync(workloadId, cancellationToken) is { } stored)
         {
-            await analyze.RunAsync(cancellationToken);
-            stored = await store.GetAssessmentAsync(workloadId, cancellationToken);
+            return stored.ToAssessment();
         }
 
-        return stored?.ToAssessment();
+        var report = await analyze.ComputeAsync(cancellationToken);
+        return report.Workloads.FirstOrDefault(w => w.WorkloadId == workloadId);
     }
 
     /// <summary>Runs the analysis now (and stores it), so what follows reads the system as it is this moment.</summary>
