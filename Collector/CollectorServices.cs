@@ -68,6 +68,7 @@ public static class CollectorServices
         services.AddSingleton<AssessmentStore>();
         services.AddSingleton<SupplierStore>();
         services.AddTransient<AnalyzeJob>();
+        services.AddTransient<CurrentAssessment>();
         services.AddTransient<TrainModelJob>();
         services.AddSingleton<ScenarioStore>();
         services.AddSingleton<CostBudgetStore>();

@@ -8,8 +8,6 @@ namespace Sourcing.Web;
 /// </summary>
 public static class Display
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     public static string Number(decimal value, int decimals = 0) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
@@ -22,8 +20,7 @@ public static class Display
 
     public static string Mkr(decimal sek) => (sek / 1_000_000m).ToString("N1", CultureInfo.CurrentCulture) + " mkr";
 
-    public static DateTime Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public static DateTime Local(DateTime utc) => Sourcing.Analyzer.SwedishTime.Local(utc);
 
     public static string Time(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Analyzer.Assessment;
 using Sourcing.Collector.Cli;
 
@@ -39,8 +38,7 @@ internal sealed class AnalyzeCommand : ICliCommand
             throw new UsageException("--format must be text or json.");
         }
 
-        var job = ActivatorUtilities.CreateInstance<AnalyzeJob>(services, AssessmentServices.WorkloadSource(services), AssessmentServices.Store(services));
-        var report = await job.RunAsync(cancellationToken);
+        var report = await AssessmentServices.Current(services).RefreshAsync(cancellationToken);
         if (format == "json")
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report), AssessmentJson.Indented));

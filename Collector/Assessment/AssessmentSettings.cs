@@ -1,3 +1,4 @@
+using Sourcing.Analyzer;
 using Sourcing.Analyzer.Assessment;
 using Sourcing.Analyzer.Workloads;
 
@@ -15,7 +16,7 @@ public sealed record AssessmentSettings(GateRuleSet Rules, ScoringWeights Weight
         return new AssessmentInput
         {
             Workloads = workloads,
-            Today = DateOnly.FromDateTime(time.GetLocalNow().DateTime),
+            Today = SwedishTime.Today(time),
             Rules = Rules,
             Weights = Weights,
             Effort = Effort,

@@ -65,6 +65,10 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
         var at = computedAt.ToUniversalTime();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Two runs at once (the nightly job and an edit on the system page) would both delete and
+        // then both insert the same systems; the second waits for the first here instead.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtext('sourcing.assessment'))", transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM sourcing.assessment", transaction: transaction, cancellationToken: cancellationToken));
 
         await using (var importer = await connection.BeginBinaryImportAsync(
@@ -169,6 +173,17 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>One system's decisions, newest first.</summary>
+    public async Task<IReadOnlyList<DecisionRecord>> GetDecisionsAsync(long workloadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long, long, string, string, string, DateTime, string?, double?, string)>(new CommandDefinition(
+            "SELECT " + DecisionColumns + " FROM sourcing.decision WHERE workload_id = @workloadId ORDER BY decided_at DESC, id DESC",
+            new { workloadId },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ToDecision)];
+    }
+
     /// <summary>Decisions, newest first. With <paramref name="latestPerWorkload"/> only each system's current decision (what training uses).</summary>
     public async Task<IReadOnlyList<DecisionRecord>> GetDecisionsAsync(bool latestPerWorkload, CancellationToken cancellationToken)
     {
@@ -178,18 +193,19 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long, long, string, string, string, DateTime, string?, double?, string)>(
             new CommandDefinition(sql, cancellationToken: cancellationToken));
-        return rows.Select(r => new DecisionRecord(
-                r.Item1,
-                r.Item2,
-                Enum.Parse<Destination>(r.Item3),
-                r.Item4,
-                r.Item5,
-                new DateTimeOffset(DateTime.SpecifyKind(r.Item6, DateTimeKind.Utc)),
-                r.Item7 is null ? null : Enum.Parse<Destination>(r.Item7),
-                r.Item8,
-                JsonSerializer.Deserialize<Workload>(r.Item9, AssessmentJson.Options)!))
-            .ToList();
+        return [.. rows.Select(ToDecision)];
     }
+
+    private static DecisionRecord ToDecision((long, long, string, string, string, DateTime, string?, double?, string) r) => new(
+        r.Item1,
+        r.Item2,
+        Enum.Parse<Destination>(r.Item3),
+        r.Item4,
+        r.Item5,
+        new DateTimeOffset(DateTime.SpecifyKind(r.Item6, DateTimeKind.Utc)),
+        r.Item7 is null ? null : Enum.Parse<Destination>(r.Item7),
+        r.Item8,
+        JsonSerializer.Deserialize<Workload>(r.Item9, AssessmentJson.Options)!);
 
     /// <summary>Stores a trained model as the next version; returns the version.</summary>
     public async Task<int> SaveModelAsync(TrainingResult result, DateTimeOffset trainedAt, CancellationToken cancellationToken)

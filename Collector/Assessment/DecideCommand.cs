@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sourcing.Analyzer;
 using Sourcing.Analyzer.Assessment;
 using Sourcing.Collector.Cli;
@@ -7,6 +8,7 @@ namespace Sourcing.Collector.Assessment;
 /// <summary>
 /// `sourcing decide WORKLOAD --destination D --reason TEXT [--by NAME]`: records a decision with the
 /// system as it is now and what the rules recommend for it, the material the model learns from.
+/// Prints the recommendation and drift hours the system page and the list show for it.
 /// </summary>
 internal sealed class DecideCommand : ICliCommand
 {
@@ -44,15 +46,17 @@ internal sealed class DecideCommand : ICliCommand
             return 2;
         }
 
-        // The recommendation at the time: assess this one system now with the region's settings,
-        // rather than trust a stored result that may predate edits to the system.
-        var settings = await store.GetSettingsAsync(cancellationToken);
+        // The recommendation at the time: run the analysis now (over the whole estate, so the hours
+        // are calibrated as everywhere else, and stored, so the pages show the same), rather than
+        // trust a stored result that may predate edits to the system.
+        var report = await AssessmentServices.Current(services).RefreshAsync(cancellationToken);
+        var assessment = report.Workloads.First(w => w.WorkloadId == workloadId);
         var time = (TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
-        var assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, settings.SupplierRegister, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
         var id = await store.AddDecisionAsync(workload, destination, reason, by, time.GetUtcNow(), assessment.Recommendation, cancellationToken);
 
         var recommended = assessment.Recommendation.Destination?.ToString() ?? "underlag saknas";
-        await output.WriteLineAsync($"Decision {id}: system {workloadId} → {destination} (rules recommend {recommended}).");
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Decision {id}: system {workloadId} → {destination} (rules recommend {recommended}; drift {assessment.DriftHours:F0} h/year)."));
         if (assessment.Gate.For(destination).Verdict == GateVerdict.Blocked)
         {
             await output.WriteLineAsync($"Warning: the rules block {destination} for this system (rule {assessment.Gate.For(destination).DecidingRuleId}).");

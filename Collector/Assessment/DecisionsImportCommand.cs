@@ -88,14 +88,16 @@ internal sealed class DecisionsImportCommand : ICliCommand
             return 65;
         }
 
+        // What the rules recommended at the time, as the system page shows it: one calibrated
+        // analysis of the whole estate (stored), not each system on its own.
         var store = AssessmentServices.Store(services);
-        var settings = await store.GetSettingsAsync(cancellationToken);
+        var report = await AssessmentServices.Current(services).RefreshAsync(cancellationToken);
+        var assessments = report.Workloads.ToDictionary(w => w.WorkloadId);
         var time = (TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         foreach (var (workload, destination, reason, by) in rows)
         {
-            var assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, settings.SupplierRegister, today);
-            await store.AddDecisionAsync(workload, destination, reason, by, time.GetUtcNow(), assessment.Recommendation, cancellationToken);
+            var recommendation = assessments.TryGetValue(workload.Id, out var assessment) ? assessment.Recommendation : null;
+            await store.AddDecisionAsync(workload, destination, reason, by, time.GetUtcNow(), recommendation, cancellationToken);
         }
 
         await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} beslut registrerade.", rows.Count));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sourcing.Analyzer;
 using Sourcing.Analyzer.Assessment.Learning;
 
 namespace Sourcing.Collector.Assessment;
@@ -13,7 +14,7 @@ public sealed class TrainModelJob(AssessmentStore store, TimeProvider time, ILog
     {
         var settings = await store.GetSettingsAsync(cancellationToken);
         var decisions = (await store.GetDecisionsAsync(latestPerWorkload: true, cancellationToken))
-            .Select(d => new Decision(d.Workload, d.Destination, d.Reason, DateOnly.FromDateTime(d.DecidedAt.UtcDateTime)))
+            .Select(d => new Decision(d.Workload, d.Destination, d.Reason, SwedishTime.DateOf(d.DecidedAt)))
             .ToList();
 
         // Training is CPU work (FastTree, one thread); keep it off the caller's thread.

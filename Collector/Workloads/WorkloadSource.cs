@@ -9,6 +9,6 @@ public sealed class WorkloadSource(WorkloadStore store) : IWorkloadSource
     public Task<IReadOnlyList<Workload>> GetWorkloadsAsync(CancellationToken cancellationToken) =>
         store.LoadForAnalysisAsync(cancellationToken);
 
-    public async Task<Workload?> GetWorkloadAsync(long id, CancellationToken cancellationToken) =>
-        (await store.LoadForAnalysisAsync(cancellationToken)).FirstOrDefault(w => w.Id == id);
+    public Task<Workload?> GetWorkloadAsync(long id, CancellationToken cancellationToken) =>
+        store.LoadOneForAnalysisAsync(id, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Sourcing.Analyzer;
 using Sourcing.Analyzer.Lifecycle;
 using Sourcing.Analyzer.Workloads;
 using Sourcing.Analyzer.Workloads.Mapping;
@@ -364,9 +365,19 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
     /// Every system with its attributes and its active resources, OS support judged on today's date
     /// (from the injected clock) with the shipped lifecycle table.
     /// </summary>
-    public async Task<IReadOnlyList<Workload>> LoadForAnalysisAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Workload>> LoadForAnalysisAsync(CancellationToken cancellationToken) =>
+        LoadForAnalysisAsync(workloadId: null, cancellationToken);
+
+    /// <summary>One system as <see cref="LoadForAnalysisAsync(CancellationToken)"/> reads it, or null; reads only its own rows.</summary>
+    public async Task<Workload?> LoadOneForAnalysisAsync(long workloadId, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var found = await LoadForAnalysisAsync(workloadId, cancellationToken);
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    private async Task<IReadOnlyList<Workload>> LoadForAnalysisAsync(long? workloadId, CancellationToken cancellationToken)
+    {
+        var today = SwedishTime.Today(time);
         var lifecycle = OsLifecycleTable.Default;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var resources = (await connection.QueryAsync<AnalysisResourceRaw>(new CommandDefinition(
@@ -378,8 +389,9 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
             FROM sourcing.resource_assignment a
             JOIN sourcing.resource r ON r.id = a.resource_id AND r.removed_at IS NULL
             JOIN sourcing.source s ON s.id = r.source_id
+            WHERE @workloadId::bigint IS NULL OR a.workload_id = @workloadId
             ORDER BY a.workload_id, r.name
-            """, cancellationToken: cancellationToken)))
+            """, new { workloadId }, cancellationToken: cancellationToken)))
             .ToLookup(r => r.workload_id, r =>
             {
                 var support = lifecycle.Evaluate(r.guest_os ?? string.Join(' ', new[] { r.os_family, r.os_version }.Where(s => s is not null)), today);
@@ -399,8 +411,9 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
             FROM sourcing.workload w
             LEFT JOIN sourcing.management_object o ON o.id = w.management_object_id
             LEFT JOIN sourcing.department d ON d.id = w.department_id
+            WHERE @workloadId::bigint IS NULL OR w.id = @workloadId
             ORDER BY lower(w.name)
-            """, cancellationToken: cancellationToken));
+            """, new { workloadId }, cancellationToken: cancellationToken));
         return [.. workloads.Select(w => new Workload
         {
             Id = w.id,

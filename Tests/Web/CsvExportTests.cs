@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using CsvHelper;
+using CsvHelper.Configuration;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Analyzer.Planning;
 using Sourcing.Analyzer.Workloads.Mapping;
+using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Workloads;
 using Sourcing.Tests.Collector.Assessment;
 using Sourcing.Tests.Support;
@@ -23,19 +26,39 @@ public sealed partial class CsvExportTests(WebAppFixture app)
     private static readonly string[] ConflictWorkloads = ["Csv-testsystem", "Annat system"];
 
     [Fact]
-    public void Cell_ValuesOfEachType_AreMachineFriendly()
+    public void Cell_ValuesOfEachType_MachineForm_AreInvariant()
     {
-        Assert.Equal("", CsvExport.Cell(null));
-        Assert.Equal("-1.5", CsvExport.Cell(-1.5));
-        Assert.Equal("0.3", CsvExport.Cell(0.1 + 0.2));
-        Assert.Equal("1234567.25", CsvExport.Cell(1234567.25m));
-        Assert.Equal("40", CsvExport.Cell(40.00m));
-        Assert.Equal("-42", CsvExport.Cell(-42L));
-        Assert.Equal("true", CsvExport.Cell(true));
-        Assert.Equal("2026-01-05T10:00:00Z", CsvExport.Cell(new DateTimeOffset(2026, 1, 5, 11, 0, 0, TimeSpan.FromHours(1))));
-        Assert.Equal("2026-01-05T10:00:00Z", CsvExport.Cell(new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc)));
-        Assert.Equal("2027-03-31", CsvExport.Cell(new DateOnly(2027, 3, 31)));
-        Assert.Equal("SwedishManaged", CsvExport.Cell(Sourcing.Analyzer.Destination.SwedishManaged));
+        const CsvForm m = CsvForm.Machine;
+        Assert.Equal("", CsvExport.Cell(null, m));
+        Assert.Equal("-1.5", CsvExport.Cell(-1.5, m));
+        Assert.Equal("0.3", CsvExport.Cell(0.1 + 0.2, m));
+        Assert.Equal("1234567.25", CsvExport.Cell(1234567.25m, m));
+        Assert.Equal("40", CsvExport.Cell(40.00m, m));
+        Assert.Equal("-42", CsvExport.Cell(-42L, m));
+        Assert.Equal("true", CsvExport.Cell(true, m));
+        Assert.Equal("2026-01-05T10:00:00Z", CsvExport.Cell(new DateTimeOffset(2026, 1, 5, 11, 0, 0, TimeSpan.FromHours(1)), m));
+        Assert.Equal("2026-01-05T10:00:00Z", CsvExport.Cell(new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc), m));
+        Assert.Equal("2027-03-31", CsvExport.Cell(new DateOnly(2027, 3, 31), m));
+        Assert.Equal("SwedishManaged", CsvExport.Cell(Sourcing.Analyzer.Destination.SwedishManaged, m));
+    }
+
+    [Fact]
+    public void Cell_ValuesOfEachType_SwedishForm_AreWhatASwedishExcelReads()
+    {
+        const CsvForm s = CsvForm.Swedish;
+        Assert.Equal("", CsvExport.Cell(null, s));
+        // An ASCII minus, not sv-SE's U+2212 (Excel reads that as text); no thousands separator.
+        Assert.Equal("-1,5", CsvExport.Cell(-1.5, s));
+        Assert.Equal("0,3", CsvExport.Cell(0.1 + 0.2, s));
+        Assert.Equal("1234567,25", CsvExport.Cell(1234567.25m, s));
+        Assert.Equal("40", CsvExport.Cell(40.00m, s));
+        Assert.Equal("-42", CsvExport.Cell(-42L, s));
+        // Swedish time: 10:00 UTC in January is 11:00 in Stockholm, in July 12:00.
+        Assert.Equal("2026-01-05 11:00:00", CsvExport.Cell(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero), s));
+        Assert.Equal("2026-07-05 12:00:00", CsvExport.Cell(new DateTime(2026, 7, 5, 10, 0, 0, DateTimeKind.Utc), s));
+        Assert.Equal("2027-03-31", CsvExport.Cell(new DateOnly(2027, 3, 31), s));
+        Assert.Equal("\"a;b\"", CsvExport.Cell("a;b", s));
+        Assert.Equal("'-1", CsvExport.Cell("-1", s));
     }
 
     [Theory]
@@ -47,10 +70,18 @@ public sealed partial class CsvExportTests(WebAppFixture app)
     [InlineData("sa \"hej\"", "\"sa \"\"hej\"\"\"")]
     [InlineData("rad 1\nrad 2", "\"rad 1\nrad 2\"")]
     [InlineData("Hälso- och sjukvård", "Hälso- och sjukvård")]
-    public void Cell_Text_IsQuotedAndNeutralised(string value, string expected) => Assert.Equal(expected, CsvExport.Cell(value));
+    public void Cell_Text_IsQuotedAndNeutralised(string value, string expected)
+    {
+        Assert.Equal(expected, CsvExport.Cell(value, CsvForm.Machine));
+        Assert.Equal(expected, CsvExport.Cell(value, CsvForm.Swedish));
+    }
 
     [Fact]
-    public void Line_Cells_AreJoinedWithCommaAndEndWithCrLf() => Assert.Equal("1,,'=x,\r\n", CsvExport.Line([1, null, "=x", null]));
+    public void Line_Cells_AreJoinedWithTheFormsSeparatorAndEndWithCrLf()
+    {
+        Assert.Equal("1;;'=x;2,5\r\n", CsvExport.Line([1, null, "=x", 2.5], CsvForm.Swedish));
+        Assert.Equal("1,,'=x,2.5\r\n", CsvExport.Line([1, null, "=x", 2.5], CsvForm.Machine));
+    }
 
     [Fact]
     public void FileName_LateEveningUtc_UsesTheSwedishDate() =>
@@ -67,8 +98,69 @@ public sealed partial class CsvExportTests(WebAppFixture app)
         var scan = Assert.Single(csv.Rows, r => r[1] == "vcenter-visby" && r[5] == "partial");
         Assert.Equal("124", scan[6]);
         Assert.Equal("Värd esx-07 svarade inte", scan[11]);
-        Assert.Matches(IsoTime(), scan[3]);
+        Assert.Matches(SwedishTime(), scan[3]);
         Assert.Contains("href=\"/Scans?handler=Csv\"", await client.GetStringAsync("/Scans"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Systems_Csv_OpensInColumnsWithSwedishSettings()
+    {
+        await app.Factory.Services.GetRequiredService<AnalyzeJob>().RunAsync(CancellationToken.None);
+        var stored = (await app.Factory.Services.GetRequiredService<AssessmentStore>().GetAssessmentAsync(app.SystemId, CancellationToken.None))!;
+        using var client = await app.SignedInAsync("drift");
+
+        var csv = await GetCsvAsync(client, "/Systems?handler=Csv", "system");
+
+        // What Excel with Swedish settings does on a double-click: ';' separates, ',' is the decimal sign.
+        var config = new CsvConfiguration(Swedish) { Delimiter = ";" };
+        using var reader = new CsvReader(new StringReader(csv.Text), config);
+        Assert.True(await reader.ReadAsync());
+        reader.ReadHeader();
+        Assert.Equal(csv.Header.Split(','), reader.HeaderRecord);
+        var found = false;
+        while (await reader.ReadAsync())
+        {
+            if (reader.GetField<long>("id") != app.SystemId)
+            {
+                continue;
+            }
+
+            found = true;
+            Assert.Equal("Journalsystemet", reader.GetField("name"));
+            Assert.Equal("Hälso- och sjukvårdsförvaltningen", reader.GetField("department"));
+            Assert.Equal(Math.Round(stored.Confidence, 2), reader.GetField<double>("confidence"));
+            Assert.Equal(Math.Round(stored.DriftHours), reader.GetField<double>("drift_hours"));
+        }
+
+        Assert.True(found, "the export holds Journalsystemet");
+        Assert.Contains(";" + Math.Round(stored.Confidence, 2).ToString("0.##", Swedish) + ";", csv.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exports_MachineForm_AreCommaSeparatedInvariantAndUtc()
+    {
+        await app.Factory.Services.GetRequiredService<AnalyzeJob>().RunAsync(CancellationToken.None);
+        var stored = (await app.Factory.Services.GetRequiredService<AssessmentStore>().GetAssessmentAsync(app.SystemId, CancellationToken.None))!;
+        using var client = await app.SignedInAsync("drift");
+
+        var systems = await GetCsvAsync(client, "/Systems?handler=Csv&format=maskin", "system", CsvForm.Machine);
+        var scans = await GetCsvAsync(client, "/Scans?handler=Csv&format=maskin", "skanningar", CsvForm.Machine);
+
+        using var reader = new CsvReader(new StringReader(systems.Text), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = "," });
+        Assert.True(await reader.ReadAsync());
+        reader.ReadHeader();
+        Assert.StartsWith("id,name,department,k,", systems.Header, StringComparison.Ordinal);
+        var rows = new List<(long Id, double? Confidence, double? Hours)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetField<long>("id"), reader.GetField<double?>("confidence"), reader.GetField<double?>("drift_hours")));
+        }
+
+        var journal = Assert.Single(rows, r => r.Id == app.SystemId);
+        Assert.Equal(Math.Round(stored.Confidence, 2), journal.Confidence);
+        Assert.Equal(Math.Round(stored.DriftHours), journal.Hours);
+        Assert.Contains("," + Math.Round(stored.Confidence, 2).ToString(CultureInfo.InvariantCulture) + ",", systems.Text, StringComparison.Ordinal);
+        Assert.Matches(IsoTime(), Assert.Single(scans.Rows, r => r[1] == "vcenter-visby" && r[5] == "partial")[3]);
     }
 
     [Fact]
@@ -131,7 +223,7 @@ public sealed partial class CsvExportTests(WebAppFixture app)
             Assert.Equal(["9990", "name_pattern", "", "", "^csv-export-matches-nothing$", "Csv-testsystem", "", "true", "'=IMPORTXML(\"x\")"], rule[1..]);
             Assert.Equal("resource_id,resource_name,rule_ids,workloads,detected_at", conflicts.Header);
             var conflict = Assert.Single(conflicts.Rows, r => r[0] == app.ScriptVmId.ToString(CultureInfo.InvariantCulture));
-            Assert.Equal(["<script>alert(1)</script>", $"{ruleId};7", "Csv-testsystem;Annat system", "2026-02-01T08:00:00Z"], conflict[1..]);
+            Assert.Equal(["<script>alert(1)</script>", $"{ruleId};7", "Csv-testsystem;Annat system", "2026-02-01 09:00:00"], conflict[1..]);
             Assert.Contains("href=\"/Mapping?handler=CsvRules\"", html, StringComparison.Ordinal);
             Assert.Contains("href=\"/Mapping?handler=CsvConflicts\"", html, StringComparison.Ordinal);
         }
@@ -155,7 +247,7 @@ public sealed partial class CsvExportTests(WebAppFixture app)
         Assert.Equal(["Sam", "true", "2026", "2030"], calm[1..5]);
         var surplus = Assert.Single(csv.Rows, r => r[0] == PlanningSeed.Surplus);
         Assert.Equal(["false", "2026", "2029"], surplus[2..5]);
-        Assert.True(double.Parse(surplus[8], CultureInfo.InvariantCulture) > 0.05, "the surplus scenario has surplus FTE years");
+        Assert.True(Number(surplus[8]) > 0.05, "the surplus scenario has surplus FTE years");
         Assert.Contains(csv.Rows, r => r[0] == PlanningSeed.Other);
         Assert.Contains("href=\"/Scenarios?handler=Csv\"", await client.GetStringAsync("/Scenarios"), StringComparison.Ordinal);
     }
@@ -176,8 +268,8 @@ public sealed partial class CsvExportTests(WebAppFixture app)
         var columns = csv.Header.Split(',');
         var last = expected.Forecast.Years[^1];
         Assert.Equal(PlanningSeed.Calm, csv.Rows[^1][0]);
-        Assert.Equal(last.DriftFte, double.Parse(csv.Rows[^1][Array.IndexOf(columns, "drift_fte")], CultureInfo.InvariantCulture), 5);
-        Assert.Equal(Math.Round(last.CumulativeDifference), double.Parse(csv.Rows[^1][Array.IndexOf(columns, "cumulative_difference_sek")], CultureInfo.InvariantCulture));
+        Assert.Equal(last.DriftFte, Number(csv.Rows[^1][Array.IndexOf(columns, "drift_fte")]), 5);
+        Assert.Equal(Math.Round(last.CumulativeDifference), Number(csv.Rows[^1][Array.IndexOf(columns, "cumulative_difference_sek")]));
         Assert.Equal("scenario,wave_year,wave_quarter,destination,system_count,system_ids,systems", waves.Header);
         Assert.Equal(expected.Forecast.Waves.Count, waves.Rows.Count);
         Assert.Contains(waves.Rows, r => r[1] == "2027" && r[3] == "SwedishManaged" && int.Parse(r[4], CultureInfo.InvariantCulture) > 0);
@@ -200,7 +292,7 @@ public sealed partial class CsvExportTests(WebAppFixture app)
         Assert.Equal([PlanningSeed.Calm, PlanningSeed.Surplus], summary.Rows.Select(r => r[0]));
         var calm = await RunAsync(PlanningSeed.Calm);
         Assert.Equal(calm.Plan.Moves.Count.ToString(CultureInfo.InvariantCulture), summary.Rows[0][1]);
-        Assert.Equal(calm.Forecast.FinalFreedFte, double.Parse(summary.Rows[0][2], CultureInfo.InvariantCulture), 5);
+        Assert.Equal(calm.Forecast.FinalFreedFte, Number(summary.Rows[0][2]), 5);
         Assert.Equal("series,is_baseline,year,drift_fte,utveckling_fte,freed_fte,cumulative_net_cost_mkr", years.Header);
         Assert.Contains(years.Rows, r => r[1] == "true");
         Assert.Contains(years.Rows, r => r[0] == PlanningSeed.Surplus && r[1] == "false" && r[2] == "2029");
@@ -235,7 +327,7 @@ public sealed partial class CsvExportTests(WebAppFixture app)
         Assert.Equal(expected.Entries.Select(e => e.Key), csv.Rows.Select(r => r[0]));
         var first = expected.Entries[0];
         Assert.Equal(first.Label, csv.Rows[0][1]);
-        Assert.Equal(first.NetCostMkrHigh, double.Parse(csv.Rows[0][9], CultureInfo.InvariantCulture), 5);
+        Assert.Equal(first.NetCostMkrHigh, Number(csv.Rows[0][9]), 5);
         Assert.Contains($"href=\"/Forecast/Sensitivity?name={Calm}&amp;handler=Csv\"", await client.GetStringAsync("/Forecast/Sensitivity?name=" + Calm), StringComparison.Ordinal);
     }
 
@@ -268,7 +360,7 @@ public sealed partial class CsvExportTests(WebAppFixture app)
         var cloud = Assert.Single(gate.Rows, r => r[1] == "PublicCloud");
         Assert.Equal(["Journalsystemet", "PublicCloud", "Blocked", "K3-POLICY"], cloud[..4]);
         Assert.Equal("system,attribute,value,origin,origin_at,origin_by", attributes.Header);
-        Assert.Equal(["Journalsystemet", "confidentiality", "3", "import", "2026-01-05T10:00:00Z", "register.xlsx"], Assert.Single(attributes.Rows, r => r[1] == "confidentiality"));
+        Assert.Equal(["Journalsystemet", "confidentiality", "3", "import", "2026-01-05 11:00:00", "register.xlsx"], Assert.Single(attributes.Rows, r => r[1] == "confidentiality"));
         Assert.Equal("5", Assert.Single(attributes.Rows, r => r[1] == "integration_count")[2]);
         Assert.Equal("system,id,name,kind,os_family,os_version,support,cpu_count,memory_mib,storage_gib", resources.Header);
         Assert.Equal(["web-001", "web-002", "web-003", "web-004"], resources.Rows.Select(r => r[2]).Order(StringComparer.Ordinal));
@@ -307,7 +399,7 @@ public sealed partial class CsvExportTests(WebAppFixture app)
         Assert.Equal("system,decided_at,destination,reason,decided_by,recommended_destination,recommended_confidence", csv.Header);
         var row = Assert.Single(csv.Rows);
         Assert.Equal("Csv-beslutssystem", row[0]);
-        Assert.Matches(IsoTime(), row[1]);
+        Assert.Matches(SwedishTime(), row[1]);
         Assert.Equal(["SwedishManaged", "'=HYPERLINK(\"http://evil\";\"avtal\")", "sourcing"], row[2..5]);
         Assert.Contains($"href=\"/Systems/Detail?id={id}&amp;handler=CsvDecisions\"", await client.GetStringAsync($"/Systems/Detail?id={id}"), StringComparison.Ordinal);
     }
@@ -382,8 +474,16 @@ public sealed partial class CsvExportTests(WebAppFixture app)
         return await planning.RunAsync(stored!.Scenario, CancellationToken.None);
     }
 
-    /// <summary>Fetches an export and checks what every export shares: 200, text/csv in UTF-8 with BOM, a dated attachment name.</summary>
-    private static async Task<Csv> GetCsvAsync(HttpClient client, string path, string fileStem)
+    /// <summary>A number cell of the Swedish form (decimal comma).</summary>
+    private static double Number(string cell) => double.Parse(cell, NumberStyles.Float, Swedish);
+
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>
+    /// Fetches an export and checks what every export shares: 200, text/csv in UTF-8 with BOM, a dated
+    /// attachment name. Parsed with the form's separator; <see cref="Csv.Header"/> is joined with commas either way.
+    /// </summary>
+    private static async Task<Csv> GetCsvAsync(HttpClient client, string path, string fileStem, CsvForm form = CsvForm.Swedish)
     {
         using var response = await client.GetAsync(path);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
@@ -396,13 +496,13 @@ public sealed partial class CsvExportTests(WebAppFixture app)
         Assert.True(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF, "UTF-8 BOM");
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
-        var records = Parse(text);
+        var records = Parse(text, CsvExport.Separator(form));
         Assert.All(records, r => Assert.Equal(records[0].Length, r.Length));
         return new Csv(text, string.Join(',', records[0]), records.Skip(1).ToList());
     }
 
-    /// <summary>RFC 4180: commas separate, quotes enclose, doubled quotes escape, CRLF ends a record.</summary>
-    private static List<string[]> Parse(string text)
+    /// <summary>RFC 4180 (with the form's separator): the separator separates, quotes enclose, doubled quotes escape, CRLF ends a record.</summary>
+    private static List<string[]> Parse(string text, char separator)
     {
         var records = new List<string[]>();
         var fields = new List<string>();
@@ -431,7 +531,7 @@ public sealed partial class CsvExportTests(WebAppFixture app)
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == separator)
             {
                 fields.Add(field.ToString());
                 field.Clear();
@@ -457,6 +557,10 @@ public sealed partial class CsvExportTests(WebAppFixture app)
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")]
     private static partial Regex IsoTime();
+
+    /// <summary>A time as the Swedish form writes it (Stockholm time, which Excel reads as a date and time).</summary>
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")]
+    private static partial Regex SwedishTime();
 
     [GeneratedRegex("href=\"(/Imports\\?[^\"]*handler=Csv)\"")]
     private static partial Regex CsvLink();

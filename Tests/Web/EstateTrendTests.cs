@@ -141,8 +141,8 @@ public sealed partial class EstateTrendTests(WebAppFixture app, BrowserFixture b
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("inventarie-over-tid-", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!.Trim('"'), StringComparison.Ordinal);
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("date,department,vms,vcpu,storage_gib", lines[0]);
-        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal("date;department;vms;vcpu;storage_gib", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(';')).ToList();
         var dates = rows.Select(r => r[0]).Distinct().ToList();
         // Three years back, but the estate is only known from the fixture's first scan 400 days ago.
         Assert.InRange(dates.Count, 13, 16);

@@ -229,8 +229,8 @@ public sealed class WebAccessTests(WebAppFixture app)
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var lines = csv.TrimStart('\uFEFF').Split("\r\n".ToCharArray(), StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("source,kind,name,", lines[0], StringComparison.Ordinal);
-        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"klick\"\")\",", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("source;kind;name;", lines[0], StringComparison.Ordinal);
+        Assert.Contains(";\"'=HYPERLINK(\"\"http://evil\"\",\"\"klick\"\")\";", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Sourcing.Analyzer;
 using Sourcing.Analyzer.Assessment;
 using Sourcing.Analyzer.Assessment.Learning;
 using Sourcing.Analyzer.Workloads;
@@ -20,12 +20,12 @@ namespace Sourcing.Web.Pages.Systems;
 /// <summary>
 /// One system: attributes with origins, resources, gate, scores, recommendation, the model's
 /// suggestion and decisions. Drift and Sourcing read it; editing and deciding need role Sourcing.
-/// The assessment shown is computed now with the region's settings (as the decide command does),
-/// so an edit shows its effect at once; the stored one is refreshed by the queued AnalyzeJob.
+/// The assessment shown is the stored one (<see cref="CurrentAssessment"/>), the same the list, the
+/// exports and the forecast use; an edit here runs the analysis at once, so it shows its effect.
 /// </summary>
 [Authorize(Policy = Policies.Inventory)]
 public sealed class DetailModel(
-    IWorkloadSource source, WorkloadStore workloads, AssessmentStore assessments, IBackgroundJobClient jobs,
+    IWorkloadSource source, WorkloadStore workloads, AssessmentStore assessments, CurrentAssessment current,
     IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<DetailModel> logger, UtilisationStore utilisation) : PageModel
 {
     /// <summary>Days of daily samples the p95 on the page is taken over.</summary>
@@ -93,7 +93,9 @@ public sealed class DetailModel(
         var written = await workloads.UpdateByHandAsync(id, edit.ToEdit(), User.Identity?.Name ?? "?", cancellationToken);
         if (written.Count > 0)
         {
-            jobs.Enqueue<AnalyzeJob>(j => j.RunAsync(CancellationToken.None));
+            // Inline, not queued: the page the user is sent back to must show the edit's effect,
+            // and the list must show the same (one analysis over the estate takes well under a second).
+            await current.RefreshAsync(cancellationToken);
             logger.LogInformation("User {User} edited system {Id}: {Fields}", User.Identity?.Name, id, string.Join(", ", written));
         }
 
@@ -215,6 +217,12 @@ public sealed class DetailModel(
             return false;
         }
 
+        var assessment = await current.GetAsync(id, cancellationToken);
+        if (assessment is null)
+        {
+            return false;
+        }
+
         Workload = workload;
         var vms = workload.Resources.Where(r => r.Kind == ResourceKinds.Vm).Select(r => r.Id).ToList();
         if (vms.Count > 0)
@@ -222,15 +230,14 @@ public sealed class DetailModel(
             Utilisation = await utilisation.P95Async(vms, time.GetUtcNow(), UtilisationDays, cancellationToken);
         }
 
-        var settings = await assessments.GetSettingsAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        Assessment = Assessor.AssessOne(workload, settings.Rules, settings.Weights, settings.Effort, settings.SupplierRegister, today);
+        Assessment = assessment;
+        var today = SwedishTime.Today(time);
         using (var origins = await workloads.OriginsAsync(id, cancellationToken))
         {
             Origins = ReadOrigins(origins.RootElement);
         }
 
-        Decisions = (await assessments.GetDecisionsAsync(latestPerWorkload: false, cancellationToken)).Where(d => d.WorkloadId == id).ToList();
+        Decisions = await assessments.GetDecisionsAsync(id, cancellationToken);
         // One extra entry tells whether there is an older page.
         TimelinePage = Math.Max(1, TimelinePage);
         var timeline = await workloads.TimelineAsync(id, TimelinePageSize + 1, (TimelinePage - 1) * TimelinePageSize, cancellationToken);

@@ -1,9 +1,9 @@
-using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Sourcing.Analyzer;
 using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Workloads;
 using Sourcing.Web.Portfolio;
@@ -51,8 +51,8 @@ public sealed class IndexModel(WorkloadStore workloads, AssessmentStore assessme
             rows.Select(r => new object?[]
             {
                 r.Workload.Id, r.Workload.Name, r.Workload.Department, r.Workload.Confidentiality, r.Workload.Integrity, r.Workload.Availability,
-                r.VmCount, r.WorstSupport, r.Status, r.Recommendation, r.Confidence?.ToString("F2", CultureInfo.InvariantCulture),
-                r.DriftHours?.ToString("F0", CultureInfo.InvariantCulture), string.Join("; ", r.MissingFields),
+                r.VmCount, r.WorstSupport, r.Status, r.Recommendation, r.Confidence is { } c ? Math.Round(c, 2) : null,
+                r.DriftHours is { } h ? Math.Round(h, 0) : null, string.Join("; ", r.MissingFields),
             }), cancellationToken);
     }
 
@@ -110,7 +110,7 @@ public sealed class IndexModel(WorkloadStore workloads, AssessmentStore assessme
         var stream = new MemoryStream();
         workbook.SaveAs(stream);
         stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"portfolj-{time.GetUtcNow():yyyyMMdd}.xlsx");
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"portfolj-{SwedishTime.Today(time):yyyyMMdd}.xlsx");
     }
 
     // A cell text that looks like a formula is prefixed with ' so Excel shows it instead of running it.
