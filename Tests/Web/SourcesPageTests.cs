@@ -334,7 +334,7 @@ public sealed class SourcesPageTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"probe-error\"", html, StringComparison.Ordinal);
-        Assert.Contains("Servern tog inte emot anslutningen", html, StringComparison.Ordinal);
+        Assert.Contains("Certifikatet kunde inte läsas", html, StringComparison.Ordinal);
     }
 
     [Fact]

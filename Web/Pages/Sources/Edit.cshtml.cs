@@ -53,6 +53,9 @@ public sealed partial class EditModel(
 
     public CertificateProbeResult? Probe { get; private set; }
 
+    /// <summary>The ports the certificate reader may connect to, for its message.</summary>
+    public string ProbePorts { get; private set; } = "443";
+
     /// <summary>A secret was typed, and is not filled in again after the certificate was read.</summary>
     public bool SecretNotKept { get; private set; }
 
@@ -136,7 +139,8 @@ public sealed partial class EditModel(
         }
 
         var probe = ActivatorUtilities.GetServiceOrCreateInstance<CertificateProbe>(HttpContext.RequestServices);
-        Probe = await probe.ProbeAsync(url!, cancellationToken);
+        Probe = await probe.ProbeAsync(url!, User.Identity?.Name ?? "?", HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        ProbePorts = probe.AllowedPorts;
         logger.LogInformation("User {User} read the certificate of {Host}:{Port}: {Result}", User.Identity?.Name, url!.IdnHost, url.Port,
             Probe.Certificate?.Thumbprint ?? Probe.Error.ToString());
         return Page();
