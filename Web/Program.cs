@@ -41,6 +41,7 @@ if (builder.Configuration.GetValue("Hangfire:Server", true))
 }
 
 builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<SessionStore>();
 builder.Services.AddSingleton<Sourcing.Web.Sources.CertificateProbe>();
 builder.Services.AddSingleton<LocalAccounts>();
 builder.Services.AddSingleton<InventoryStore>();
