@@ -82,7 +82,8 @@ public sealed class ScanRunner(
             var result = await collector.CollectAsync(source, progress, scanToken);
             await progress.FlushAsync(scanToken);
 
-            var applied = await resources.ApplyScanAsync(sourceId, scanId, result.Resources, result.Complete, time.GetUtcNow(), scanToken, lease);
+            var applied = await RetryTransientAsync(
+                () => resources.ApplyScanAsync(sourceId, scanId, result.Resources, result.Complete, time.GetUtcNow(), scanToken, lease), scanToken);
             outcome = new ScanOutcome(
                 result.Complete ? "succeeded" : "partial",
                 applied.Added + applied.Restored, applied.Changed, applied.Removed, applied.Unchanged,
@@ -106,7 +107,7 @@ public sealed class ScanRunner(
             throw;
         }
 
-        if (!await scans.FinishAsync(scanId, outcome, time.GetUtcNow(), cancellationToken))
+        if (!await RetryTransientAsync(() => scans.FinishAsync(scanId, outcome, time.GetUtcNow(), cancellationToken), cancellationToken))
         {
             // Another scan took the lease and marked this one failed; what it says stays.
             logger.LogWarning("Scan {ScanId} of source {Source} was already marked failed by the scan that took its lease over", scanId, row.Name);
@@ -136,6 +137,26 @@ public sealed class ScanRunner(
 
         return new ScanSummary(scanId, outcome.Status, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged,
             outcome.Skipped, outcome.Calls, elapsed, outcome.Errors);
+    }
+
+    /// <summary>
+    /// A write that met a broken connection (PostgreSQL restarted, the session was cut) is tried again on a fresh one: it
+    /// ran in one transaction, so nothing of the failed try was kept, and the lease's fence still decides whether it may commit.
+    /// </summary>
+    private async Task<T> RetryTransientAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (NpgsqlException e) when (e.IsTransient && attempt < 4 && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Database write failed ({Message}); try {Attempt} of 4 in {Seconds} s", e.Message, attempt + 1, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), time, cancellationToken);
+            }
+        }
     }
 
     // Exception messages name the source and what went wrong; collectors never put secrets in them.
