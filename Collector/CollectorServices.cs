@@ -50,6 +50,7 @@ public static class CollectorServices
         services.AddSingleton<SourceStore>();
         services.AddSingleton<SecretResolver>();
         services.AddSingleton<ScanStore>();
+        services.AddSingleton<ScanLeaseStore>();
         services.AddSingleton<ResourceStore>();
         services.AddSingleton<UtilisationStore>();
         services.AddTransient<ScanRunner>();

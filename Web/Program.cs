@@ -27,6 +27,14 @@ if (builder.Configuration.GetValue("Logging:Json", false))
     builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
 }
 
+// No Server header: the stack is nobody's business.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+// One year, as browsers' preload lists expect; sent only on HTTPS responses outside Development.
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+});
 builder.Services.AddSourcingCollector(builder.Configuration);
 builder.Services.AddSourcingHangfire(connectionString);
 // Every web host is also a Hangfire server (unless Hangfire:Server=false, e.g. in tests or a
@@ -41,6 +49,8 @@ if (builder.Configuration.GetValue("Hangfire:Server", true))
 }
 
 builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<SessionStore>();
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddSingleton<Sourcing.Web.Sources.CertificateProbe>();
 builder.Services.AddSingleton<LocalAccounts>();
 builder.Services.AddSingleton<InventoryStore>();

@@ -53,6 +53,8 @@ rm -rf "$state/certs"; mkdir -p "$state/certs"
 # The simulators' demo credentials; a real region sets its own variables in the service's environment.
 export SOURCING_DEMO_VCENTER_PASSWORD="demo-vcenter-password" VCENTER_SIM_PASSWORD="demo-vcenter-password"
 export SOURCING_DEMO_AZURE_SECRET="demo-azure-secret" AZURE_SIM_SECRET="demo-azure-secret"
+# Sources may only name variables the operator allows (default prefix SOURCING_SECRET_); the demo's are SOURCING_DEMO_*.
+export Sourcing__SecretVariables__Prefixes="SOURCING_SECRET_,SOURCING_DEMO_"
 nohup dotnet "$root/Tests/bin/Release/net10.0/Sourcing.Tests.dll" simulate \
   --vcenter-port "$VCENTER_PORT" --vcenter-version 8.0.3 --azure-port "$AZURE_PORT" --vms 1500 --seed 42 --cert-dir "$state/certs" \
   >"$state/simulators.log" 2>&1 &

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Cli;
+using Sourcing.Collector.Sources;
 
 namespace Sourcing.Collector.Azure;
 
@@ -61,6 +63,15 @@ internal sealed class AzureSourceAddCommand : ICliCommand
                 throw new UsageException("--credential certificate needs --client-id and --certificate-path.");
             default:
                 break;
+        }
+
+        if (secretEnv is not null)
+        {
+            var policy = services.GetService<SecretResolver>()?.Variables ?? new SecretVariablePolicy(services.GetService<IConfiguration>());
+            if (!policy.IsAllowed(secretEnv))
+            {
+                throw new UsageException("--secret-env: " + policy.Refusal(secretEnv));
+            }
         }
 
         if (thumbprint is not null)

@@ -3,8 +3,9 @@ namespace Sourcing.Collector.Cli;
 /// <summary>
 /// One `sourcing` sub-command. Every non-abstract implementation in the Collector assembly is
 /// found by the dispatcher, so a feature adds a command by adding a class. Return codes:
-/// 0 ok, 1 partial, 2 failed, 64 wrong usage (<see cref="CliArgs"/> throws <see cref="UsageException"/>),
-/// 65 bad input file.
+/// 0 ok, 1 partial, 2 failed (also: database or network unreachable, with a one-line message from the dispatcher),
+/// 3 scan skipped (another scan of the source runs), 64 wrong usage (<see cref="CliArgs"/> throws <see cref="UsageException"/>),
+/// 65 bad input file, 130 cancelled (Ctrl+C).
 /// </summary>
 public interface ICliCommand
 {

@@ -5,7 +5,7 @@ using Sourcing.Collector.Sources;
 
 namespace Sourcing.Collector.Cli;
 
-/// <summary>One scan now, in this process. Exit code 0 succeeded, 1 partial, 2 failed.</summary>
+/// <summary>One scan now, in this process. Exit code 0 succeeded, 1 partial, 2 failed, 3 skipped (another scan of the source is running).</summary>
 internal sealed class ScanCommand : ICliCommand
 {
     public IReadOnlyList<string> Path { get; } = ["scan"];
@@ -37,7 +37,8 @@ internal sealed class ScanCommand : ICliCommand
         {
             "succeeded" => 0,
             "partial" => 1,
-            _ => 2,
+            "skipped" => CliDispatcher.ExitSkipped,
+            _ => CliDispatcher.ExitFailed,
         };
     }
 

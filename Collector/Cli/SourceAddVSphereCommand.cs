@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Sources;
 
@@ -41,6 +42,16 @@ internal sealed class SourceAddVSphereCommand : ICliCommand
         if (!Scans.CronSchedule.IsValid(schedule))
         {
             throw new UsageException($"--schedule \"{schedule}\" is not a valid cron expression.");
+        }
+
+        if (!storePassword)
+        {
+            // Read at scan time by the web's workers too: only a variable the operator set aside for sources.
+            var policy = services.GetService<SecretResolver>()?.Variables ?? new SecretVariablePolicy(services.GetService<IConfiguration>());
+            if (!policy.IsAllowed(passwordEnv))
+            {
+                throw new UsageException("--password-env: " + policy.Refusal(passwordEnv));
+            }
         }
 
         string? protectedSecret = null;

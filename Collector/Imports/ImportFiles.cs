@@ -46,6 +46,7 @@ internal static class ImportFiles
             }
         }
 
+        CheckUncompressed(path, name);
         try
         {
             return new XLWorkbook(path);
@@ -53,6 +54,48 @@ internal static class ImportFiles
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException or ArgumentException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
         {
             throw new ImportFileException(notXlsx);
+        }
+    }
+
+    /// <summary>All parts of a workbook together, uncompressed: a real register or RVTools export is a few tens of MB.</summary>
+    public const long MaxUncompressedBytes = 200L * 1024 * 1024;
+
+    /// <summary>One part (a sheet, the shared strings), uncompressed.</summary>
+    public const long MaxPartBytes = 100L * 1024 * 1024;
+
+    /// <summary>Parts in the zip; a workbook has a few dozen.</summary>
+    public const int MaxParts = 1000;
+
+    /// <summary>
+    /// Refuses a zip bomb before anything is parsed: a 1 MB workbook can hold a sheet of 1 GiB of spaces, which the
+    /// spreadsheet library would load whole into memory. The sizes are read from the zip's central directory, and the
+    /// deflate stream .NET reads refuses to give more than an entry's stated size.
+    /// </summary>
+    public static void CheckUncompressed(string path, string name)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            if (zip.Entries.Count > MaxParts)
+            {
+                throw new ImportFileException($"Filen \"{name}\" har {zip.Entries.Count} delar; en arbetsbok får ha högst {MaxParts}.");
+            }
+
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (entry.Length > MaxPartBytes || total > MaxUncompressedBytes || entry.Length / Math.Max(1, entry.CompressedLength) > 1000)
+                {
+                    throw new ImportFileException(string.Format(Swedish,
+                        "Filen \"{0}\" blir för stor uppackad ({1}: {2:0} MB). Största tillåtna är {3:0} MB per blad och {4:0} MB totalt; dela upp filen eller ta bort tomma celler.",
+                        name, entry.FullName, entry.Length / 1048576.0, MaxPartBytes / 1048576.0, MaxUncompressedBytes / 1048576.0));
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw new ImportFileException($"Filen \"{name}\" är ingen XLSX-fil (Excel-arbetsbok) eller är trasig; spara den som .xlsx och försök igen.");
         }
     }
 

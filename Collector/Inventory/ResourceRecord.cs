@@ -39,6 +39,15 @@ public sealed record ResourceRecord
     public JsonNode? Raw { get; init; }
     /// <summary>CPU and memory use at scan time (vSphere quick stats), stored as a daily sample; not part of the resource's fields or history.</summary>
     public VmUtilisation? Utilisation { get; init; }
+
+    /// <summary>
+    /// Fields the collector could not read this time (a VM's details when the vCenter went away, tags when tagging
+    /// failed): the store keeps their last known values and marks the resource stale instead of storing the gap.
+    /// Column names as stored ("guest_os", "storage_gib", "tags", "raw", ...), attribute keys as "attributes.disks".
+    /// </summary>
+    public IReadOnlySet<string> Unread { get; init; } = NoneUnread;
+
+    public static readonly IReadOnlySet<string> NoneUnread = new HashSet<string>(StringComparer.Ordinal);
 }
 
 public static class ResourceKinds

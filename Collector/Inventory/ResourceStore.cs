@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Sourcing.Collector.Scans;
 
 namespace Sourcing.Collector.Inventory;
 
@@ -14,9 +15,13 @@ namespace Sourcing.Collector.Inventory;
 /// </summary>
 public sealed class ResourceStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// Stores one scan. With a lease (the scan's lease on the source) the lease is checked, and its row locked, just
+    /// before commit, so a scan that lost its lease stores nothing (<see cref="ScanLeaseLostException"/>); imports pass none.
+    /// </summary>
     public async Task<ApplyResult> ApplyScanAsync(
         long sourceId, long? scanId, IReadOnlyList<ResourceRecord> resources, bool complete, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ScanLease? lease = null)
     {
         var duplicate = resources.GroupBy(r => r.ExternalId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -33,7 +38,7 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
                 external_id text PRIMARY KEY, kind text, name text, datacenter text, cluster text, host text,
                 folder_path text, subscription_id text, resource_group text, resource_type text, location text,
                 power_state text, guest_os text, os_family text, os_version text, cpu_count int, memory_mib bigint,
-                storage_gib numeric(14, 2), tags jsonb, attributes jsonb, raw jsonb, content_hash text
+                storage_gib numeric(14, 2), tags jsonb, attributes jsonb, raw jsonb, content_hash text, unread text[]
             ) ON COMMIT DROP
             """, connection, transaction))
         {
@@ -70,10 +75,17 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
                 await writer.WriteAsync(tags, NpgsqlDbType.Jsonb, cancellationToken);
                 await writer.WriteAsync(attributes, NpgsqlDbType.Jsonb, cancellationToken);
                 if (raw is null) { await writer.WriteNullAsync(cancellationToken); } else { await writer.WriteAsync(raw, NpgsqlDbType.Jsonb, cancellationToken); }
-                await writer.WriteAsync(ContentHash(r, tags, attributes, raw), NpgsqlDbType.Text, cancellationToken);
+                // A stale record's hash matches nothing, so it is always merged and compared field by field.
+                await writer.WriteAsync(r.Unread.Count > 0 ? StaleHash : ContentHash(r, tags, attributes, raw), NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(r.Unread.Order(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);
+        }
+
+        if (resources.Any(r => r.Unread.Count > 0))
+        {
+            await ExecuteCountAsync(connection, transaction, MergeUnreadSql, sourceId, scanId, now, cancellationToken);
         }
 
         var added = await ExecuteCountAsync(connection, transaction, AddSql, sourceId, scanId, now, cancellationToken);
@@ -81,6 +93,11 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
         var removed = complete
             ? await ExecuteCountAsync(connection, transaction, RemoveSql, sourceId, scanId, now, cancellationToken)
             : 0;
+
+        if (lease is not null)
+        {
+            await ScanLeaseStore.FenceAsync(connection, transaction, lease, cancellationToken);
+        }
 
         await transaction.CommitAsync(cancellationToken);
         return new ApplyResult(added, changed, restored, removed, resources.Count - added - changed - restored);
@@ -144,16 +161,58 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
         return (reader.GetInt32(0), reader.GetInt32(1));
     }
 
+    /// <summary>Never matches a computed hash: the row holds values kept from before and is compared in full next time.</summary>
+    private const string StaleHash = "stale";
+
+    /// <summary>
+    /// Merge, never degrade: every field an incoming record could not read takes the stored value, so a gap in one scan
+    /// is neither stored nor recorded as a change. Attribute keys listed as "attributes.x" keep their stored value too.
+    /// </summary>
+    private const string MergeUnreadSql =
+        """
+        WITH merged AS (
+            UPDATE incoming i SET
+                kind = CASE WHEN 'kind' = ANY (i.unread) THEN r.kind ELSE i.kind END,
+                name = CASE WHEN 'name' = ANY (i.unread) THEN r.name ELSE i.name END,
+                datacenter = CASE WHEN 'datacenter' = ANY (i.unread) THEN r.datacenter ELSE i.datacenter END,
+                cluster = CASE WHEN 'cluster' = ANY (i.unread) THEN r.cluster ELSE i.cluster END,
+                host = CASE WHEN 'host' = ANY (i.unread) THEN r.host ELSE i.host END,
+                folder_path = CASE WHEN 'folder_path' = ANY (i.unread) THEN r.folder_path ELSE i.folder_path END,
+                subscription_id = CASE WHEN 'subscription_id' = ANY (i.unread) THEN r.subscription_id ELSE i.subscription_id END,
+                resource_group = CASE WHEN 'resource_group' = ANY (i.unread) THEN r.resource_group ELSE i.resource_group END,
+                resource_type = CASE WHEN 'resource_type' = ANY (i.unread) THEN r.resource_type ELSE i.resource_type END,
+                location = CASE WHEN 'location' = ANY (i.unread) THEN r.location ELSE i.location END,
+                power_state = CASE WHEN 'power_state' = ANY (i.unread) THEN r.power_state ELSE i.power_state END,
+                guest_os = CASE WHEN 'guest_os' = ANY (i.unread) THEN r.guest_os ELSE i.guest_os END,
+                os_family = CASE WHEN 'os_family' = ANY (i.unread) THEN r.os_family ELSE i.os_family END,
+                os_version = CASE WHEN 'os_version' = ANY (i.unread) THEN r.os_version ELSE i.os_version END,
+                cpu_count = CASE WHEN 'cpu_count' = ANY (i.unread) THEN r.cpu_count ELSE i.cpu_count END,
+                memory_mib = CASE WHEN 'memory_mib' = ANY (i.unread) THEN r.memory_mib ELSE i.memory_mib END,
+                storage_gib = CASE WHEN 'storage_gib' = ANY (i.unread) THEN r.storage_gib ELSE i.storage_gib END,
+                tags = CASE WHEN 'tags' = ANY (i.unread) THEN r.tags ELSE i.tags END,
+                raw = CASE WHEN 'raw' = ANY (i.unread) THEN r.raw ELSE i.raw END,
+                attributes = (i.attributes - ARRAY(SELECT substr(u, 12) FROM unnest(i.unread) AS u WHERE u LIKE 'attributes.%'))
+                    || COALESCE((SELECT jsonb_object_agg(substr(u, 12), r.attributes -> substr(u, 12))
+                                 FROM unnest(i.unread) AS u
+                                 WHERE u LIKE 'attributes.%' AND r.attributes ? substr(u, 12)), '{}'::jsonb)
+            FROM sourcing.resource r
+            WHERE r.source_id = @source AND r.external_id = i.external_id AND cardinality(i.unread) > 0
+            RETURNING 1
+        )
+        SELECT count(*) FROM merged
+        """;
+
     private const string AddSql =
         """
         WITH ins AS (
             INSERT INTO sourcing.resource (source_id, external_id, kind, name, datacenter, cluster, host, folder_path,
                 subscription_id, resource_group, resource_type, location, power_state, guest_os, os_family, os_version,
-                cpu_count, memory_mib, storage_gib, tags, attributes, raw, content_hash, first_seen_at, last_seen_at, last_scan_id)
+                cpu_count, memory_mib, storage_gib, tags, attributes, raw, content_hash, first_seen_at, last_seen_at, last_scan_id,
+                stale_fields)
             SELECT @source, i.external_id, i.kind, i.name, i.datacenter, i.cluster, i.host, i.folder_path,
                 i.subscription_id, i.resource_group, i.resource_type, i.location, i.power_state, i.guest_os, i.os_family,
                 i.os_version, i.cpu_count, i.memory_mib, i.storage_gib, i.tags, i.attributes, i.raw, i.content_hash,
-                @now, @now, @scan
+                @now, @now, @scan, i.unread
             FROM incoming i
             WHERE NOT EXISTS (SELECT 1 FROM sourcing.resource r WHERE r.source_id = @source AND r.external_id = i.external_id)
             RETURNING id
@@ -164,35 +223,42 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
         SELECT count(*) FROM ins
         """;
 
-    // One statement: the history CTE reads the old values from the same snapshot the UPDATE changes.
+    // One statement: the history CTE reads the old values from the same snapshot the UPDATE changes. Only real changes
+    // (a field that differs, or a removed resource back) get history and count as changed; a row whose hash differs
+    // only in the vendor JSON, or that is stale (values kept from before), is rewritten quietly.
     private const string ChangeSql =
         """
         WITH pairs AS (
-            SELECT r.id, r.removed_at IS NOT NULL AS was_removed,
-                   jsonb_build_object(
-                     'kind', r.kind, 'name', r.name, 'datacenter', r.datacenter, 'cluster', r.cluster, 'host', r.host,
-                     'folder_path', r.folder_path, 'subscription_id', r.subscription_id, 'resource_group', r.resource_group,
-                     'resource_type', r.resource_type, 'location', r.location, 'power_state', r.power_state,
-                     'guest_os', r.guest_os, 'os_family', r.os_family, 'os_version', r.os_version, 'cpu_count', r.cpu_count,
-                     'memory_mib', r.memory_mib, 'storage_gib', r.storage_gib, 'tags', r.tags, 'attributes', r.attributes) AS old,
-                   jsonb_build_object(
-                     'kind', i.kind, 'name', i.name, 'datacenter', i.datacenter, 'cluster', i.cluster, 'host', i.host,
-                     'folder_path', i.folder_path, 'subscription_id', i.subscription_id, 'resource_group', i.resource_group,
-                     'resource_type', i.resource_type, 'location', i.location, 'power_state', i.power_state,
-                     'guest_os', i.guest_os, 'os_family', i.os_family, 'os_version', i.os_version, 'cpu_count', i.cpu_count,
-                     'memory_mib', i.memory_mib, 'storage_gib', i.storage_gib, 'tags', i.tags, 'attributes', i.attributes) AS new
-            FROM incoming i
-            JOIN sourcing.resource r ON r.source_id = @source AND r.external_id = i.external_id
-            WHERE r.content_hash <> i.content_hash OR r.removed_at IS NOT NULL
+            SELECT q.id, q.was_removed,
+                   COALESCE((SELECT jsonb_agg(jsonb_build_object('field', k, 'old', q.old -> k, 'new', q.new -> k) ORDER BY k)
+                             FROM jsonb_object_keys(q.new) AS k
+                             WHERE (q.old -> k) IS DISTINCT FROM (q.new -> k)), '[]'::jsonb) AS fields
+            FROM (
+                SELECT r.id, r.removed_at IS NOT NULL AS was_removed,
+                       jsonb_build_object(
+                         'kind', r.kind, 'name', r.name, 'datacenter', r.datacenter, 'cluster', r.cluster, 'host', r.host,
+                         'folder_path', r.folder_path, 'subscription_id', r.subscription_id, 'resource_group', r.resource_group,
+                         'resource_type', r.resource_type, 'location', r.location, 'power_state', r.power_state,
+                         'guest_os', r.guest_os, 'os_family', r.os_family, 'os_version', r.os_version, 'cpu_count', r.cpu_count,
+                         'memory_mib', r.memory_mib, 'storage_gib', r.storage_gib, 'tags', r.tags, 'attributes', r.attributes) AS old,
+                       jsonb_build_object(
+                         'kind', i.kind, 'name', i.name, 'datacenter', i.datacenter, 'cluster', i.cluster, 'host', i.host,
+                         'folder_path', i.folder_path, 'subscription_id', i.subscription_id, 'resource_group', i.resource_group,
+                         'resource_type', i.resource_type, 'location', i.location, 'power_state', i.power_state,
+                         'guest_os', i.guest_os, 'os_family', i.os_family, 'os_version', i.os_version, 'cpu_count', i.cpu_count,
+                         'memory_mib', i.memory_mib, 'storage_gib', i.storage_gib, 'tags', i.tags, 'attributes', i.attributes) AS new
+                FROM incoming i
+                JOIN sourcing.resource r ON r.source_id = @source AND r.external_id = i.external_id
+                WHERE r.content_hash <> i.content_hash OR i.content_hash = 'stale' OR r.removed_at IS NOT NULL
+            ) q
+        ), last_read AS (
+            SELECT max(s.started_at) AS at FROM sourcing.scan s
+            WHERE s.source_id = @source AND s.status IN ('succeeded', 'partial') AND s.id IS DISTINCT FROM @scan
         ), hist AS (
             INSERT INTO sourcing.resource_history (resource_id, scan_id, at, change, fields)
-            SELECT p.id, @scan, @now, CASE WHEN p.was_removed THEN 'restored' ELSE 'changed' END,
-                   COALESCE((SELECT jsonb_agg(jsonb_build_object('field', k, 'old', p.old -> k, 'new', p.new -> k) ORDER BY k)
-                             FROM jsonb_object_keys(p.new) AS k
-                             WHERE (p.old -> k) IS DISTINCT FROM (p.new -> k)), '[]'::jsonb)
+            SELECT p.id, @scan, @now, CASE WHEN p.was_removed THEN 'restored' ELSE 'changed' END, p.fields
             FROM pairs p
-            -- Only the raw vendor JSON differs (e.g. the vCenter is now read through VI/JSON): no history.
-            WHERE p.was_removed OR p.old IS DISTINCT FROM p.new
+            WHERE p.was_removed OR jsonb_array_length(p.fields) > 0
         ), upd AS (
             UPDATE sourcing.resource r SET
                 kind = i.kind, name = i.name, datacenter = i.datacenter, cluster = i.cluster, host = i.host,
@@ -201,12 +267,18 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
                 os_family = i.os_family, os_version = i.os_version, cpu_count = i.cpu_count, memory_mib = i.memory_mib,
                 storage_gib = i.storage_gib, tags = i.tags, attributes = i.attributes, raw = i.raw,
                 content_hash = i.content_hash, last_seen_at = @now, last_scan_id = @scan,
-                removed_at = NULL, removed_scan_id = NULL
+                removed_at = NULL, removed_scan_id = NULL,
+                stale_fields = i.unread,
+                fields_read_at = CASE
+                    WHEN cardinality(i.unread) = 0 THEN NULL
+                    WHEN cardinality(r.stale_fields) > 0 THEN r.fields_read_at
+                    ELSE COALESCE((SELECT at FROM last_read), r.last_seen_at)
+                END
             FROM incoming i, pairs p
             WHERE r.id = p.id AND r.source_id = @source AND r.external_id = i.external_id
-            RETURNING p.was_removed, p.old IS DISTINCT FROM p.new AS differs
+            RETURNING p.was_removed, jsonb_array_length(p.fields) > 0 AS real
         )
-        SELECT count(*) FILTER (WHERE NOT was_removed AND differs)::int, count(*) FILTER (WHERE was_removed)::int FROM upd
+        SELECT count(*) FILTER (WHERE NOT was_removed AND real)::int, count(*) FILTER (WHERE was_removed)::int FROM upd
         """;
 
     private const string RemoveSql =

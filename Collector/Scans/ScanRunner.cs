@@ -6,10 +6,11 @@ using Sourcing.Collector.Sources;
 namespace Sourcing.Collector.Scans;
 
 /// <summary>
-/// Runs one scan of one source: takes the source's scan lock (a PostgreSQL advisory lock, so no
-/// two processes — Hangfire servers or the CLI — scan the same source at once), records the scan,
-/// collects, stores and finishes. A collector that throws fails the scan and leaves the inventory
-/// untouched; a partial collection never marks anything removed.
+/// Runs one scan of one source: takes the source's lease (a row with a fencing token, so no two processes — Hangfire
+/// servers or the CLI — scan the same source at once, even across a PostgreSQL restart), records the scan, collects,
+/// stores and finishes. The lease is renewed while the scan runs; a scan that loses it stops, cannot commit (the store
+/// checks the token in its write transaction) and is marked failed. A collector that throws fails the scan and leaves
+/// the inventory untouched; a partial collection never marks anything removed.
 /// </summary>
 public sealed class ScanRunner(
     NpgsqlDataSource dataSource,
@@ -21,42 +22,50 @@ public sealed class ScanRunner(
     IEnumerable<IAfterScan> afterScan,
     TimeProvider time,
     ILogger<ScanRunner> logger,
+    ScanLeaseStore? leases = null,
     UtilisationStore? utilisation = null)
 {
-    // Namespace for pg_try_advisory_lock(int, int): (ScanLockClass, source id).
-    private const int ScanLockClass = 0x5343; // "SC"
+    private readonly ScanLeaseStore _leases = leases ?? new ScanLeaseStore(dataSource);
 
     public async Task<ScanSummary> RunAsync(long sourceId, string trigger, CancellationToken cancellationToken)
     {
         var row = await sources.GetAsync(sourceId, cancellationToken)
             ?? throw new InvalidOperationException($"Källa {sourceId} finns inte.");
 
-        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (!await TryLockAsync(lockConnection, sourceId, cancellationToken))
+        var lease = await _leases.TryAcquireAsync(sourceId, $"{Environment.MachineName}/{Environment.ProcessId}/{trigger}", cancellationToken);
+        if (lease is null)
         {
             logger.LogWarning("A scan of source {Source} is already running; this one is not started", row.Name);
             return new ScanSummary(null, "skipped", 0, 0, 0, 0, 0, 0, TimeSpan.Zero,
                 [$"En skanning av \"{row.Name}\" pågår redan."]);
         }
 
-        // Released explicitly: a pooled connection only resets (and so unlocks) when it is next used, so a lock
-        // left to the pool could make the next scan of this source see "already running" on another connection.
+        // Released explicitly so the next scan need not wait for the lease to expire.
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopBeat = new CancellationTokenSource();
+        var beat = _leases.KeepAsync(lease, lost, stopBeat.Token);
         try
         {
-            return await RunLockedAsync(row, sourceId, trigger, cancellationToken);
+            return await RunLeasedAsync(row, lease, trigger, lost.Token, cancellationToken);
         }
         finally
         {
-            await UnlockAsync(lockConnection, sourceId);
+            await stopBeat.CancelAsync();
+            await beat;
+            await _leases.ReleaseAsync(lease);
         }
     }
 
-    private async Task<ScanSummary> RunLockedAsync(SourceRow row, long sourceId, string trigger, CancellationToken cancellationToken)
+    private async Task<ScanSummary> RunLeasedAsync(
+        SourceRow row, ScanLease lease, string trigger, CancellationToken scanToken, CancellationToken cancellationToken)
     {
+        var sourceId = row.Id;
         var started = time.GetTimestamp();
+        // Holding the lease, any scan of this source still 'running' lost its own lease: it died or was cut off.
         await scans.FailAbandonedAsync(sourceId, time.GetUtcNow(), cancellationToken);
         var scanId = await scans.StartAsync(sourceId, trigger, time.GetUtcNow(), cancellationToken);
-        logger.LogInformation("Scan {ScanId} of source {Source} ({Kind}) started", scanId, row.Name, row.Kind);
+        await _leases.AttachScanAsync(lease, scanId, cancellationToken);
+        logger.LogInformation("Scan {ScanId} of source {Source} ({Kind}) started (lease token {Token})", scanId, row.Name, row.Kind, lease.Token);
 
         ScanOutcome outcome;
         try
@@ -71,15 +80,22 @@ public sealed class ScanRunner(
             }
 
             var progress = new ThrottledProgress(scans, scanId, time, logger);
-            var result = await collector.CollectAsync(source, progress, cancellationToken);
-            await progress.FlushAsync(cancellationToken);
+            var result = await collector.CollectAsync(source, progress, scanToken);
+            await progress.FlushAsync(scanToken);
 
-            var applied = await resources.ApplyScanAsync(sourceId, scanId, result.Resources, result.Complete, time.GetUtcNow(), cancellationToken);
+            var applied = await RetryTransientAsync(
+                () => resources.ApplyScanAsync(sourceId, scanId, result.Resources, result.Complete, time.GetUtcNow(), scanToken, lease), scanToken);
             await RecordUtilisationAsync(sourceId, scanId, result.Resources, cancellationToken);
             outcome = new ScanOutcome(
                 result.Complete ? "succeeded" : "partial",
                 applied.Added + applied.Restored, applied.Changed, applied.Removed, applied.Unchanged,
                 result.Skipped, result.Calls, result.Errors) { ApiPath = result.ApiPath };
+        }
+        catch (Exception e) when (e is ScanLeaseLostException
+            || (e is OperationCanceledException && scanToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+        {
+            logger.LogError("Scan {ScanId} of source {Source} lost its lease and stored nothing", scanId, row.Name);
+            outcome = new ScanOutcome("failed", 0, 0, 0, 0, 0, 0, [new ScanLeaseLostException(lease).Message]);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -93,7 +109,13 @@ public sealed class ScanRunner(
             throw;
         }
 
-        await scans.FinishAsync(scanId, outcome, time.GetUtcNow(), cancellationToken);
+        if (!await RetryTransientAsync(() => scans.FinishAsync(scanId, outcome, time.GetUtcNow(), cancellationToken), cancellationToken))
+        {
+            // Another scan took the lease and marked this one failed; what it says stays.
+            logger.LogWarning("Scan {ScanId} of source {Source} was already marked failed by the scan that took its lease over", scanId, row.Name);
+            outcome = outcome with { Status = "failed" };
+        }
+
         var elapsed = time.GetElapsedTime(started);
         logger.LogInformation(
             "Scan {ScanId} of source {Source} {Status} in {Elapsed}: {Added} added, {Changed} changed, {Removed} removed, {Skipped} skipped",
@@ -135,28 +157,24 @@ public sealed class ScanRunner(
         }
     }
 
-    private async Task UnlockAsync(NpgsqlConnection connection, long sourceId)
+    /// <summary>
+    /// A write that met a broken connection (PostgreSQL restarted, the session was cut) is tried again on a fresh one: it
+    /// ran in one transaction, so nothing of the failed try was kept, and the lease's fence still decides whether it may commit.
+    /// </summary>
+    private async Task<T> RetryTransientAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@class, @id)", connection);
-            command.Parameters.AddWithValue("class", ScanLockClass);
-            command.Parameters.AddWithValue("id", checked((int)sourceId));
-            await command.ExecuteScalarAsync(CancellationToken.None);
+            try
+            {
+                return await write();
+            }
+            catch (NpgsqlException e) when (e.IsTransient && attempt < 4 && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Database write failed ({Message}); try {Attempt} of 4 in {Seconds} s", e.Message, attempt + 1, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), time, cancellationToken);
+            }
         }
-        catch (NpgsqlException e)
-        {
-            // The session's reset or end releases it too; a broken connection is not reused.
-            logger.LogWarning(e, "Could not release the scan lock of source {SourceId}", sourceId);
-        }
-    }
-
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, long sourceId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@class, @id)", connection);
-        command.Parameters.AddWithValue("class", ScanLockClass);
-        command.Parameters.AddWithValue("id", checked((int)sourceId));
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     // Exception messages name the source and what went wrong; collectors never put secrets in them.

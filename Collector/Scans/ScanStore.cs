@@ -20,7 +20,7 @@ public sealed class ScanStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Marks scans of the source still 'running' as failed. Called while holding the source's scan
-    /// lock, so any such row belongs to a process that died mid-scan.
+    /// lease, so any such row belongs to a scan that lost its lease (its process died or lost the database).
     /// </summary>
     public async Task<int> FailAbandonedAsync(long sourceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class ScanStore(NpgsqlDataSource dataSource)
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE sourcing.scan SET status = 'failed', finished_at = @now,
-                   errors = errors || '["Skanningen avbröts: processen som körde den stoppades."]'::jsonb
+                   errors = errors || '["Skanningen avbröts: den förlorade ensamrätten till källan (processen stoppades eller tappade databasen) och en ny skanning tog över."]'::jsonb
             WHERE source_id = @sourceId AND status = 'running'
             """,
             new { sourceId, now = now.UtcDateTime }, cancellationToken: cancellationToken));
@@ -42,16 +42,20 @@ public sealed class ScanStore(NpgsqlDataSource dataSource)
             new { scanId, done, total, text }, cancellationToken: cancellationToken));
     }
 
-    public async Task FinishAsync(long scanId, ScanOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records how the scan ended; false when it was no longer running (a scan that took over its lease marked it
+    /// failed), so a late "succeeded" never overwrites that.
+    /// </summary>
+    public async Task<bool> FinishAsync(long scanId, ScanOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        return 1 == await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE sourcing.scan SET status = @Status, finished_at = @now, added = @Added, changed = @Changed,
                    removed = @Removed, unchanged = @Unchanged, skipped = @Skipped, calls = @Calls,
                    errors = @Errors::jsonb, api_path = @ApiPath,
                    progress_done = CASE WHEN @Status = 'succeeded' THEN progress_total ELSE progress_done END
-            WHERE id = @scanId
+            WHERE id = @scanId AND status = 'running'
             """,
             new
             {

@@ -8,10 +8,15 @@ namespace Sourcing.Collector.Sources;
 /// Turns a stored source into a <see cref="SourceDefinition"/> with its secret: decrypted from
 /// the database (Data Protection), or read from the environment variable the source names, or
 /// from configuration key "Sourcing:Secrets:{variable}" (e.g. a secrets file or key vault provider).
+/// Only variables the operator allowed (<see cref="SecretVariablePolicy"/>) are ever read: a source that
+/// names another one fails its scan without the variable being looked at.
 /// </summary>
 public sealed class SecretResolver(IDataProtectionProvider protectionProvider, IConfiguration configuration)
 {
     private const string Purpose = "Sourcing.SourceSecret.v1";
+
+    /// <summary>The variables a source may name; the web form and the CLI check against it when a source is saved.</summary>
+    public SecretVariablePolicy Variables { get; } = new(configuration);
 
     public string Protect(string plain) => protectionProvider.CreateProtector(Purpose).Protect(plain);
 
@@ -24,6 +29,11 @@ public sealed class SecretResolver(IDataProtectionProvider protectionProvider, I
         }
         else if (row.SecretEnv is not null)
         {
+            if (!Variables.IsAllowed(row.SecretEnv))
+            {
+                throw new InvalidOperationException($"Källan \"{row.Name}\": {Variables.Refusal(row.SecretEnv)}");
+            }
+
             var value = Environment.GetEnvironmentVariable(row.SecretEnv) ?? configuration[$"Sourcing:Secrets:{row.SecretEnv}"];
             if (string.IsNullOrEmpty(value))
             {

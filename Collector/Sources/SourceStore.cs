@@ -56,7 +56,9 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Changes a source in place; its kind is never changed (resources and scans stay attached).
-    /// False when the new name belongs to another source.
+    /// False when the new name belongs to another source. A stored secret is kept only while the URL,
+    /// user, tenant, client and authority stay as they were: it was given for that address and account,
+    /// and an edit must never send it to another host.
     /// </summary>
     public async Task<bool> TryUpdateAsync(long id, SourceChange change, CancellationToken cancellationToken)
     {
@@ -72,7 +74,12 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
                 UPDATE sourcing.source SET name = @Name, url = @Url, username = @Username, secret_env = @SecretEnv,
                        secret_protected = CASE
                            WHEN @SecretProtected::text IS NOT NULL THEN @SecretProtected::text
-                           WHEN @KeepSecret AND @SecretEnv::text IS NULL THEN secret_protected
+                           WHEN @KeepSecret AND @SecretEnv::text IS NULL
+                                AND url IS NOT DISTINCT FROM @Url::text AND username IS NOT DISTINCT FROM @Username::text
+                                AND settings->>'tenantId' IS NOT DISTINCT FROM (@Settings::jsonb)->>'tenantId'
+                                AND settings->>'clientId' IS NOT DISTINCT FROM (@Settings::jsonb)->>'clientId'
+                                AND settings->>'authorityHost' IS NOT DISTINCT FROM (@Settings::jsonb)->>'authorityHost'
+                           THEN secret_protected
                        END,
                        thumbprint = @Thumbprint, insecure = @Insecure, schedule = @Schedule, time_zone = @TimeZone,
                        max_concurrency = @MaxConcurrency, settings = @Settings::jsonb, enabled = @Enabled

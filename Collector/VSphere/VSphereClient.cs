@@ -30,12 +30,15 @@ internal sealed class VSphereClient : IAsyncDisposable
     private readonly FlurlClient _flurl;
     private readonly SemaphoreSlim _gate;
     private readonly SemaphoreSlim _loginLock = new(1, 1);
+    private readonly CancellationTokenSource _gone = new();
     private volatile string? _token;
+    private volatile string? _goneReason;
     private int _calls;
     private int _refusedInARow;
     private int _answeredSinceLogin;
     private int _logins;
     private string _viJsonRelease = "";
+    private int _failuresInRow;
 
     public VSphereClient(
         string baseUrl,
@@ -92,6 +95,9 @@ internal sealed class VSphereClient : IAsyncDisposable
         var response = await SendCoreAsync(HttpMethod.Get, pathAndQuery, null, basicAuth: false, cancellationToken, anonymous: true);
         return (response.Status, Parse(response.Body));
     }
+
+    /// <summary>The circuit breaker opened: the vCenter stopped answering and no more requests are sent.</summary>
+    public bool Unavailable => _goneReason is not null;
 
     /// <summary>
     /// POST /api/session; a 404 there means a vCenter before 7.0 U2 (or /api switched off): fall
@@ -230,6 +236,7 @@ internal sealed class VSphereClient : IAsyncDisposable
         _flurl.Dispose();
         _gate.Dispose();
         _loginLock.Dispose();
+        _gone.Dispose();
     }
 
     private async Task<RawResponse> SendCoreAsync(
@@ -239,17 +246,21 @@ internal sealed class VSphereClient : IAsyncDisposable
         var reauthentications = 0;
         for (var attempt = 1; ; attempt++)
         {
+            ThrowIfGone(method, pathAndQuery);
             RawResponse response;
             await _gate.WaitAsync(cancellationToken);
             var tokenUsed = basicAuth || anonymous ? null : _token;
             try
             {
+                ThrowIfGone(method, pathAndQuery);
                 Interlocked.Increment(ref _calls);
                 response = await SendOnceAsync(method, pathAndQuery, json, basicAuth, tokenUsed, cancellationToken);
             }
             catch (Exception ex) when (IsTransient(ex, cancellationToken))
             {
-                if (!retry || attempt >= _options.MaxAttempts)
+                var exhausted = !retry || attempt >= _options.MaxAttempts;
+                RecordFailure(Innermost(ex).Message, requestExhausted: exhausted && retry);
+                if (exhausted)
                 {
                     throw new VSphereException(
                         $"vCenter {_baseUrl} could not be reached ({method.Method} {PathOnly(pathAndQuery)}, {attempt} tries): {Innermost(ex).Message}", ex);
@@ -273,6 +284,16 @@ internal sealed class VSphereClient : IAsyncDisposable
             finally
             {
                 _gate.Release();
+            }
+
+            if (response.Status is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+            {
+                // A proxy in front of a vCenter that is gone answers these.
+                RecordFailure($"{(int)response.Status} {response.Status}", requestExhausted: retry && attempt >= _options.MaxAttempts);
+            }
+            else
+            {
+                Interlocked.Exchange(ref _failuresInRow, 0);
             }
 
             if (tokenUsed is not null && IsSessionEnded(response))
@@ -377,8 +398,44 @@ internal sealed class VSphereClient : IAsyncDisposable
         return TimeSpan.FromMilliseconds(Math.Min(baseMs + jitter, _options.MaxDelay.TotalMilliseconds));
     }
 
-    private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
-        wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, _time, cancellationToken);
+    /// <summary>Waits before a retry; ends early when the breaker opens (the retry would fail at once anyway).</summary>
+    private async Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _gone.Token);
+        try
+        {
+            await Task.Delay(wait, _time, both.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The breaker opened: the caller's next try throws.
+        }
+    }
+
+    /// <summary>Counts a failed request; opens the breaker after <see cref="VSphereClientOptions.BreakerFailures"/> in a row, or when one request used all its tries.</summary>
+    private void RecordFailure(string reason, bool requestExhausted)
+    {
+        var inRow = Interlocked.Increment(ref _failuresInRow);
+        if ((inRow >= Math.Max(1, _options.BreakerFailures) || requestExhausted) && Interlocked.CompareExchange(ref _goneReason, reason, null) is null)
+        {
+            _logger.LogError("vCenter {Url} stopped answering ({Failures} failed requests in a row, last: {Reason}); the scan sends no more requests",
+                _baseUrl, inRow, reason);
+            _gone.Cancel();
+        }
+    }
+
+    private void ThrowIfGone(HttpMethod method, string pathAndQuery)
+    {
+        if (_goneReason is { } reason)
+        {
+            throw new VSphereException($"vCenter {_baseUrl} svarar inte längre ({reason}); {method.Method} {PathOnly(pathAndQuery)} skickades inte.");
+        }
+    }
 
     private TimeSpan? RetryAfterOf(HttpResponseMessage message)
     {

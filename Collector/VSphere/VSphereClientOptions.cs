@@ -33,6 +33,13 @@ public sealed record VSphereClientOptions
     /// <summary>How often one type's paging may start over (token expired, session renewed) without getting a new object.</summary>
     public int ViJsonMaxRestarts { get; init; } = 3;
 
+    /// <summary>
+    /// Circuit breaker: after this many failed requests in a row (connection refused or reset, timeouts, 502/504), or one
+    /// request that failed on every try, the vCenter counts as gone and every further request of the scan fails at once,
+    /// so a scan ends in seconds instead of retrying each of thousands of VMs.
+    /// </summary>
+    public int BreakerFailures { get; init; } = 6;
+
     /// <summary>Tag ids per list-attached-objects-on-tags call.</summary>
     public int TagBatchSize { get; init; } = 200;
 }

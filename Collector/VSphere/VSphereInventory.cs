@@ -23,5 +23,9 @@ internal sealed record VmSummary(string Vm, string Name, string? PowerState, int
 /// <summary>Where a VM sits, assembled from filtered list calls (the REST API has no placement read).</summary>
 internal sealed record VmPlacement(string? Datacenter, string? Cluster, string? Host, string? FolderPath);
 
-/// <summary>What the VM details phase learned about one VM.</summary>
-internal sealed record VmDetails(VmSummary Summary, JsonObject? Info, JsonObject? Identity, bool? ToolsRunning);
+/// <summary>
+/// What the VM details phase learned about one VM. <see cref="InfoFailed"/> and <see cref="IdentityFailed"/>: the call
+/// failed (not "no such data"), so what it would have told is unknown and the store keeps the last known values.
+/// </summary>
+internal sealed record VmDetails(
+    VmSummary Summary, JsonObject? Info, JsonObject? Identity, bool? ToolsRunning, bool InfoFailed = false, bool IdentityFailed = false);

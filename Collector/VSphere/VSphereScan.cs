@@ -21,6 +21,9 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
     private int _errorCount;
     private int _listOk;
     private int _skipped;
+    private int _tagsFailed;
+    private int _placementFailed;
+    private int _goneLogged;
     private Exception? _firstFailure;
 
     public int Skipped => _skipped;
@@ -49,7 +52,10 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
                 $"Nothing could be listed from vCenter {client.BaseUrl}: {_firstFailure?.Message ?? "no answer"}", _firstFailure);
         }
 
-        return BuildRecords(topology, tags, details, hostOfVm, folderOfVm);
+        var records = BuildRecords(topology, tags, details, hostOfVm, folderOfVm);
+        return Volatile.Read(ref _errorCount) == 0
+            ? records
+            : VSphereUnread.Mark(records, Volatile.Read(ref _tagsFailed) != 0, Volatile.Read(ref _placementFailed) != 0, details);
     }
 
     private static List<ResourceRecord> BuildRecords(
@@ -187,8 +193,10 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
         }
         catch (Exception ex) when (ex is VSphereApiException or VSphereException)
         {
-            // Keep the VM from its summary, so it is not taken for removed; the scan is incomplete.
+            // Keep the VM from its summary, so it is not taken for removed; the scan is incomplete, and the store
+            // keeps the details it knew (InfoFailed), never the gap.
             Fail($"VM {vm.Vm} details", ex);
+            return new VmDetails(vm, null, null, null, InfoFailed: true);
         }
 
         var poweredOn = (VmSummary.Str(info, "power_state") ?? vm.PowerState) == "POWERED_ON";
@@ -211,7 +219,7 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
         {
             // Guest identity is a bonus (host name, IP, full OS name); without it the VM is still whole.
             logger.LogInformation("Guest identity of VM {Vm} not read: {Message}", vm.Vm, ex.Message);
-            return new VmDetails(vm, info, null, null);
+            return new VmDetails(vm, info, null, null, IdentityFailed: true);
         }
     }
 
@@ -484,6 +492,7 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
         }
         catch (Exception ex) when (ex is VSphereApiException or VSphereException)
         {
+            Interlocked.Exchange(ref _tagsFailed, 1);
             Fail("tags", ex);
         }
 
@@ -507,13 +516,24 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
 
     private void Fail(string what, Exception ex)
     {
+        // Any list but the VM list, a VM's own calls and tags places objects (hosts, clusters, folders): without it,
+        // where a VM sits is not known for sure.
+        if (!what.StartsWith("VM ", StringComparison.Ordinal) && what != "tags")
+        {
+            Interlocked.Exchange(ref _placementFailed, 1);
+        }
+
         Interlocked.CompareExchange(ref _firstFailure, ex, null);
         if (Interlocked.Increment(ref _errorCount) <= MaxErrorsKept)
         {
             _errors.Enqueue($"{what}: {ex.Message}");
         }
 
-        logger.LogWarning("vCenter {Url}: {What} could not be read: {Message}", client.BaseUrl, what, ex.Message);
+        // Once the breaker is open every remaining call fails at once: one line for them, not one per VM.
+        if (!client.Unavailable || Interlocked.Exchange(ref _goneLogged, 1) == 0)
+        {
+            logger.LogWarning("vCenter {Url}: {What} could not be read: {Message}", client.BaseUrl, what, ex.Message);
+        }
     }
 
     private static IEnumerable<JsonObject> Objects(JsonNode? node) =>

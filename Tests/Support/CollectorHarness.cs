@@ -44,9 +44,14 @@ public sealed class CollectorHarness
 
     public List<IAfterScan> AfterScan { get; } = [];
 
+    /// <summary>The scan lease's TTL and renewal beat; tests that let a lease expire shorten them.</summary>
+    public ScanLeaseOptions LeaseOptions { get; set; } = new();
+
+    public ScanLeaseStore Leases => new(Database.DataSource, LeaseOptions, LoggerFactory.CreateLogger<ScanLeaseStore>());
+
     public ScanRunner Runner() => new(
         Database.DataSource, Sources, Scans, Resources, Secrets, Collectors, AfterScan, TimeProvider.System,
-        LoggerFactory.CreateLogger<ScanRunner>(), new UtilisationStore(Database.DataSource));
+        LoggerFactory.CreateLogger<ScanRunner>(), Leases, new UtilisationStore(Database.DataSource));
 
     public Task<long> AddSourceAsync(string name, string kind = "vsphere", string? secretEnv = null) =>
         Sources.AddAsync(new NewSource { Name = name, Kind = kind, Url = "https://127.0.0.1:1", Username = "u", SecretEnv = secretEnv }, CancellationToken.None);

@@ -45,7 +45,7 @@ public sealed class ScanJourneyFixture : IAsyncLifetime
             Kind = "vsphere",
             Url = Simulator.Url,
             Username = Simulator.Options.Username,
-            SecretEnv = "SCAN_JOURNEY_VCENTER_PASSWORD",
+            SecretEnv = "SOURCING_SECRET_SCAN_JOURNEY",
             Thumbprint = Simulator.Thumbprint,
         }, CancellationToken.None);
 
@@ -53,7 +53,7 @@ public sealed class ScanJourneyFixture : IAsyncLifetime
         {
             ["Hangfire:Server"] = "true",
             ["Hangfire:WorkerCount"] = "2",
-            ["Sourcing:Secrets:SCAN_JOURNEY_VCENTER_PASSWORD"] = Simulator.Options.Password,
+            ["Sourcing:Secrets:SOURCING_SECRET_SCAN_JOURNEY"] = Simulator.Options.Password,
         }, Logs);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

@@ -161,13 +161,13 @@ public sealed class SourcesPageTests(WebAppFixture app)
             Assert.Equal("Nytt-lösen-1", app.Factory.Services.GetRequiredService<SecretResolver>().Resolve(withNew).Secret!.Reveal());
 
             using (var env = await PostAsync(client, $"/Sources/Edit/{before.Id}", VSphere(renamed,
-                ("Input.Secret", ""), ("Input.SecretMode", "env"), ("Input.SecretEnv", "VCENTER_PASSWORD"))))
+                ("Input.Secret", ""), ("Input.SecretMode", "env"), ("Input.SecretEnv", "SOURCING_SECRET_VCENTER"))))
             {
                 Assert.Equal(HttpStatusCode.Redirect, env.StatusCode);
             }
 
             var fromEnv = (await RowAsync(renamed))!;
-            Assert.Equal("VCENTER_PASSWORD", fromEnv.SecretEnv);
+            Assert.Equal("SOURCING_SECRET_VCENTER", fromEnv.SecretEnv);
             Assert.Null(fromEnv.SecretProtected);
         }
         finally
@@ -334,7 +334,7 @@ public sealed class SourcesPageTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"probe-error\"", html, StringComparison.Ordinal);
-        Assert.Contains("Servern tog inte emot anslutningen", html, StringComparison.Ordinal);
+        Assert.Contains("Certifikatet kunde inte läsas", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -445,6 +445,61 @@ public sealed class SourcesPageTests(WebAppFixture app)
         }
 
         return fields;
+    }
+
+    [Fact]
+    public async Task Edit_ChangedUrlWithoutSecret_AsksForItAgainAndKeepsTheSource()
+    {
+        var name = Unique("vc-flytt");
+        using var client = await app.SignedInAsync("drift");
+        using (var added = await PostAsync(client, "/Sources/Edit", VSphere(name)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var before = (await RowAsync(name))!;
+        try
+        {
+            using var moved = await PostAsync(client, $"/Sources/Edit/{before.Id}", VSphere(name,
+                ("Input.Url", "https://angripare.example.com"), ("Input.Secret", "")));
+
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+            var html = WebUtility.HtmlDecode(await moved.Content.ReadAsStringAsync());
+            Assert.Contains("Lösenord: adressen, användaren eller tenanten har ändrats", html, StringComparison.Ordinal);
+            var after = (await RowAsync(name))!;
+            Assert.Equal(before.Url, after.Url);
+            Assert.Equal(before.SecretProtected, after.SecretProtected);
+
+            // Another user name is a new account too.
+            using var otherUser = await PostAsync(client, $"/Sources/Edit/{before.Id}", VSphere(name,
+                ("Input.UserName", "administrator@vsphere.local"), ("Input.Secret", "")));
+            Assert.Equal(HttpStatusCode.OK, otherUser.StatusCode);
+            Assert.Equal(before.Username, (await RowAsync(name))!.Username);
+        }
+        finally
+        {
+            await DeleteAsync(before.Id);
+        }
+    }
+
+    [Theory]
+    [InlineData("HOME")]
+    [InlineData("ConnectionStrings__Sourcing")]
+    [InlineData("Authentication__Oidc__ClientSecret")]
+    [InlineData("SOURCING_SECRET_")]
+    public async Task Add_SecretEnvOutsideAllowedNames_IsRefusedAndNothingSaved(string variable)
+    {
+        var name = Unique("vc-env");
+        using var client = await app.SignedInAsync("drift");
+
+        using var response = await PostAsync(client, "/Sources/Edit", VSphere(name,
+            ("Input.Secret", ""), ("Input.SecretMode", "env"), ("Input.SecretEnv", variable)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("den här miljövariabeln får inte användas för källor", html, StringComparison.Ordinal);
+        Assert.Contains("SOURCING_SECRET_…", html, StringComparison.Ordinal);
+        Assert.Null(await RowAsync(name));
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Auth;
 using Sourcing.Web.Security;
 
@@ -319,21 +320,31 @@ public sealed partial class UsersPageTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task Validator_OidcSession_IsLeftAlone()
+    public async Task Validator_OidcSession_IsCheckedForItsSessionOnly()
     {
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "anna@region.se"), new Claim(ClaimTypes.Role, Roles.Drift), new Claim(SourcingClaims.AuthMethod, "oidc")],
-            "oidc", ClaimTypes.Name, ClaimTypes.Role);
-        var principal = new ClaimsPrincipal(identity);
-        // No services: an OIDC session must not even look for a local account.
-        var context = new CookieValidatePrincipalContext(new DefaultHttpContext(),
+        var session = await new SessionStore(app.Database.DataSource).StartAsync(null, "anna@region.se", "oidc", null, DateTimeOffset.UtcNow, CancellationToken.None);
+        // Only the session store: an OIDC session must not even look for a local account (no UserStore here).
+        var services = new ServiceCollection().AddSingleton(new SessionStore(app.Database.DataSource)).AddLogging()
+            .AddSingleton(TimeProvider.System).AddAuthentication().AddCookie().Services.BuildServiceProvider();
+
+        CookieValidatePrincipalContext Context(ClaimsPrincipal principal) => new(
+            new DefaultHttpContext { RequestServices = services },
             new AuthenticationScheme(CookieAuthenticationDefaults.AuthenticationScheme, null, typeof(CookieAuthenticationHandler)),
             new CookieAuthenticationOptions(), new AuthenticationTicket(principal, CookieAuthenticationDefaults.AuthenticationScheme));
 
-        await LocalSessionValidator.ValidateAsync(context);
+        ClaimsPrincipal Oidc(params Claim[] extra) => new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "anna@region.se"), new Claim(ClaimTypes.Role, Roles.Drift), new Claim(SourcingClaims.AuthMethod, "oidc"), .. extra],
+            "oidc", ClaimTypes.Name, ClaimTypes.Role));
 
-        Assert.Same(principal, context.Principal);
-        Assert.False(context.ShouldRenew);
+        var live = Oidc(new Claim(SourcingClaims.SessionId, session.ToString("N")));
+        var liveContext = Context(live);
+        await LocalSessionValidator.ValidateAsync(liveContext);
+        Assert.Same(live, liveContext.Principal);
+        Assert.False(liveContext.ShouldRenew);
+
+        var noSession = Context(Oidc());
+        await LocalSessionValidator.ValidateAsync(noSession);
+        Assert.Null(noSession.Principal);
     }
 
     [Fact]

@@ -168,7 +168,10 @@ public sealed class WebAccessTests(WebAppFixture app)
         using var response = await WebAppFixture.SignInAsync(client, "lockme", WebAppFixture.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Kontot är låst i 15 minuter", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The same words as a wrong password: the page does not tell that the account exists or is locked.
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Fel användarnamn eller lösenord", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("låst", html, StringComparison.Ordinal);
         await using var connection = await app.Database.DataSource.OpenConnectionAsync();
         var until = await connection.ExecuteScalarAsync<DateTime?>("SELECT lockout_until FROM sourcing.app_user WHERE user_name = 'lockme'");
         Assert.NotNull(until);

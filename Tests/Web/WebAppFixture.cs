@@ -47,7 +47,13 @@ public sealed partial class WebAppFixture : IAsyncLifetime
         await SeedAsync();
         await PlanningSeed.SeedAsync(Database.DataSource);
 
-        var factory = new SourcingWebFactory(Database.ConnectionString, _keysPath);
+        // The simulators listen on random loopback ports; production allows 443 only (CertificateProbeTests check that).
+        var factory = new SourcingWebFactory(Database.ConnectionString, _keysPath, new Dictionary<string, string>
+        {
+            ["Sourcing:CertificateProbe:Ports"] = "*",
+            // Every test client comes from 127.0.0.1; the per-address throttle has its own tests (SecurityLimitsTests).
+            ["Authentication:SignInFailuresPerAddress"] = "1000",
+        });
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         Factory = factory;

@@ -33,6 +33,9 @@ public static class AuthenticationSetup
                 o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden);
                 // Local sessions follow their account: roles at once, sign-out on a reset password or a disabled account.
                 o.Events.OnValidatePrincipal = LocalSessionValidator.ValidateAsync;
+                // Every cookie belongs to a server-side session; signing out ends it, wherever copies of the cookie are.
+                o.Events.OnSigningIn = LocalSessionValidator.StartSessionAsync;
+                o.Events.OnSigningOut = LocalSessionValidator.EndSessionAsync;
             });
 
         if (oidc.Enabled)
@@ -78,7 +81,7 @@ public static class AuthenticationSetup
         LocalPrincipal(user.Id, user.UserName, user.DisplayName, user.Roles, user.SecurityStamp);
 
     /// <summary>The principal of local account <paramref name="id"/> as it is now (also used to refresh a session whose roles changed).</summary>
-    public static ClaimsPrincipal LocalPrincipal(long id, string userName, string displayName, IEnumerable<string> roles, Guid securityStamp)
+    public static ClaimsPrincipal LocalPrincipal(long id, string userName, string displayName, IEnumerable<string> roles, Guid securityStamp, Guid? session = null)
     {
         var claims = new List<Claim>
         {
@@ -89,6 +92,11 @@ public static class AuthenticationSetup
             new(SourcingClaims.SecurityStamp, securityStamp.ToString("N")),
         };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (session is { } sessionId)
+        {
+            claims.Add(new Claim(SourcingClaims.SessionId, sessionId.ToString("N")));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "local", ClaimTypes.Name, ClaimTypes.Role));
     }
 

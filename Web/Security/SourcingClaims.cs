@@ -11,6 +11,9 @@ public static class SourcingClaims
     /// <summary>The local account's security stamp at sign-in (see LocalSessionValidator).</summary>
     public const string SecurityStamp = "sourcing:security_stamp";
 
+    /// <summary>The server-side session (sourcing.app_session) the cookie belongs to; sign-out ends it.</summary>
+    public const string SessionId = "sourcing:session";
+
     public static string DisplayNameOf(ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.FindFirstValue("name") ?? user.Identity?.Name ?? "";
 

@@ -1,13 +1,15 @@
 namespace Sourcing.Web.Sources;
 
-/// <summary>Why a server's certificate could not be read; each has a Swedish text "SourcesForm.Probe.{value}".</summary>
+/// <summary>
+/// Why a server's certificate could not be read; each has a Swedish text "SourcesForm.Probe.{value}".
+/// Refused, silent and not-TLS are one answer (<see cref="Unavailable"/>), so the reader cannot tell ports apart.
+/// </summary>
 public enum CertificateProbeError
 {
     None,
     NotHttps,
     HostNotFound,
-    Refused,
-    Timeout,
-    NoCertificate,
-    Failed,
+    Unavailable,
+    PortNotAllowed,
+    TooMany,
 }

@@ -26,11 +26,11 @@ public sealed class AzureSourceAddCommandTests(PostgresDatabase database) : ICla
     public async Task Run_ClientSecret_StoresSettingsAndSecretEnvButNeverTheSecret()
     {
         const string secretValue = "ska-aldrig-sparas-4711";
-        Environment.SetEnvironmentVariable("SOURCING_TEST_AZURE_SECRET", secretValue);
+        Environment.SetEnvironmentVariable("SOURCING_SECRET_TEST_AZURE", secretValue);
 
         var (code, output) = await RunAsync(
             "--name", "azure-prod", "--tenant", Tenant, "--subscription", SubscriptionA, "--subscription", SubscriptionB,
-            "--client-id", "8f2a6c1e-3d4b-4e5f-a6b7-c8d9e0f1a2b3", "--secret-env", "SOURCING_TEST_AZURE_SECRET",
+            "--client-id", "8f2a6c1e-3d4b-4e5f-a6b7-c8d9e0f1a2b3", "--secret-env", "SOURCING_SECRET_TEST_AZURE",
             "--arm-endpoint", "https://management.local.azurestack.external/", "--authority", "https://adfs.local.azurestack.external/",
             "--thumbprint", string.Join(":", Enumerable.Repeat("ab", 32)), "--schedule", "30 1 * * *");
 
@@ -40,7 +40,7 @@ public sealed class AzureSourceAddCommandTests(PostgresDatabase database) : ICla
         var row = await connection.QuerySingleAsync<(string Kind, string SecretEnv, string Thumbprint, string Schedule, string Settings, string Url)>(
             "SELECT kind, secret_env, thumbprint, schedule, settings::text, url FROM sourcing.source WHERE name = 'azure-prod'");
         Assert.Equal("azure", row.Kind);
-        Assert.Equal("SOURCING_TEST_AZURE_SECRET", row.SecretEnv);
+        Assert.Equal("SOURCING_SECRET_TEST_AZURE", row.SecretEnv);
         Assert.Equal(string.Concat(Enumerable.Repeat("ab", 32)), row.Thumbprint);
         Assert.Equal("30 1 * * *", row.Schedule);
         Assert.Equal("https://management.local.azurestack.external/", row.Url);

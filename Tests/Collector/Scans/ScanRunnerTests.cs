@@ -168,8 +168,8 @@ public sealed class ScanRunnerTests(PostgresDatabase database) : IClassFixture<P
     {
         var harness = Harness();
         const string password = "Hemligt-Lösen-9f3b";
-        Environment.SetEnvironmentVariable("SOURCING_TEST_RUNNER_PW", password);
-        var sourceId = await harness.AddSourceAsync("secret", secretEnv: "SOURCING_TEST_RUNNER_PW");
+        Environment.SetEnvironmentVariable("SOURCING_SECRET_TEST_RUNNER_PW", password);
+        var sourceId = await harness.AddSourceAsync("secret", secretEnv: "SOURCING_SECRET_TEST_RUNNER_PW");
         _collector.Throws(new InvalidOperationException("login refused"));
 
         await harness.Runner().RunAsync(sourceId, "test", CancellationToken.None);
@@ -184,12 +184,12 @@ public sealed class ScanRunnerTests(PostgresDatabase database) : IClassFixture<P
     public async Task RunAsync_MissingSecretVariable_FailsWithClearMessage()
     {
         var harness = Harness();
-        var sourceId = await harness.AddSourceAsync("nosecret", secretEnv: "SOURCING_TEST_UNSET_VARIABLE");
+        var sourceId = await harness.AddSourceAsync("nosecret", secretEnv: "SOURCING_SECRET_TEST_UNSET");
 
         var result = await harness.Runner().RunAsync(sourceId, "test", CancellationToken.None);
 
         Assert.Equal("failed", result.Status);
-        Assert.Contains("SOURCING_TEST_UNSET_VARIABLE", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.Contains("SOURCING_SECRET_TEST_UNSET", Assert.Single(result.Errors), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,17 +238,16 @@ public sealed class ScanRunnerTests(PostgresDatabase database) : IClassFixture<P
     }
 
     [Fact]
-    public async Task RunAsync_Finished_ReleasesScanLockForOtherSessions()
+    public async Task RunAsync_Finished_ReleasesTheLeaseAtOnce()
     {
         var harness = Harness();
         var sourceId = await harness.AddSourceAsync("lock-released");
         _collector.Returns([Vms.Vm("vm-1", "a")]);
         await harness.Runner().RunAsync(sourceId, "test", CancellationToken.None);
 
-        // A session outside the pool: a lock left on an idle pooled connection would still block it.
-        await using var other = new Npgsql.NpgsqlConnection(database.ConnectionString + ";Pooling=false");
-        await other.OpenAsync();
-        var taken = await other.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@cls, @id)", new { cls = 0x5343, id = (int)sourceId });
-        Assert.True(taken);
+        // Another process (another lease store) may take the source at once, without waiting for the TTL.
+        var lease = await harness.Leases.TryAcquireAsync(sourceId, "other", CancellationToken.None);
+        Assert.NotNull(lease);
+        Assert.Equal(2, lease.Token);
     }
 }

@@ -9,7 +9,7 @@ using Sourcing.Web.Security;
 namespace Sourcing.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(LocalAccounts accounts, OidcOptions oidc, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(LocalAccounts accounts, SignInThrottle throttle, OidcOptions oidc, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -46,19 +46,33 @@ public sealed class SignInModel(LocalAccounts accounts, OidcOptions oidc, ILogge
             return Page();
         }
 
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "?";
+        if (!throttle.MayTry(address))
+        {
+            // The address tried too many wrong passwords: it is held back before any account is looked at, so one
+            // address cannot run an account into its lockout, nor guess on.
+            logger.LogWarning("Sign-in from {Address} throttled (too many failures)", address);
+            ErrorKey = "SignIn.Error.Throttled";
+            Password = "";
+            return Page();
+        }
+
         var check = await accounts.CheckAsync(UserName.Trim(), Password, cancellationToken);
         switch (check.Outcome)
         {
             case SignInOutcome.Succeeded:
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthenticationSetup.LocalPrincipal(check.User!));
-                logger.LogInformation("User {User} signed in", check.User!.UserName);
+                logger.LogInformation("User {User} signed in from {Address}", check.User!.UserName, address);
                 return LocalRedirect(SafeReturnUrl);
             case SignInOutcome.LockedOut:
-                logger.LogWarning("Sign-in refused: account {User} is locked until {Until}", UserName.Trim(), check.LockedUntil);
-                ErrorKey = "SignIn.Error.LockedOut";
+                throttle.Failed(address);
+                logger.LogWarning("Sign-in refused: account {User} is locked until {Until} (from {Address})", UserName.Trim(), check.LockedUntil, address);
+                // The same words as a wrong password: the page does not tell which account names exist or are locked.
+                ErrorKey = "SignIn.Error.Invalid";
                 break;
             default:
-                logger.LogInformation("Failed sign-in for {User}", UserName.Trim());
+                throttle.Failed(address);
+                logger.LogInformation("Failed sign-in for {User} from {Address}", UserName.Trim(), address);
                 ErrorKey = "SignIn.Error.Invalid";
                 break;
         }

@@ -45,10 +45,16 @@ public sealed partial class EditModel(
 
     public bool HasStoredSecret => Existing?.SecretProtected is not null;
 
+    /// <summary>The environment variable names the operator allows for source secrets, for the help text.</summary>
+    public string AllowedVariables => secrets.Variables.Describe();
+
     /// <summary>Field (property of <see cref="SourceInput"/>) → message, in form order.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
     public CertificateProbeResult? Probe { get; private set; }
+
+    /// <summary>The ports the certificate reader may connect to, for its message.</summary>
+    public string ProbePorts { get; private set; } = "443";
 
     /// <summary>A secret was typed, and is not filled in again after the certificate was read.</summary>
     public bool SecretNotKept { get; private set; }
@@ -133,7 +139,8 @@ public sealed partial class EditModel(
         }
 
         var probe = ActivatorUtilities.GetServiceOrCreateInstance<CertificateProbe>(HttpContext.RequestServices);
-        Probe = await probe.ProbeAsync(url!, cancellationToken);
+        Probe = await probe.ProbeAsync(url!, User.Identity?.Name ?? "?", HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        ProbePorts = probe.AllowedPorts;
         logger.LogInformation("User {User} read the certificate of {Host}:{Port}: {Result}", User.Identity?.Name, url!.IdnHost, url.Port,
             Probe.Certificate?.Thumbprint ?? Probe.Error.ToString());
         return Page();
@@ -317,6 +324,13 @@ public sealed partial class EditModel(
             {
                 Errors["SecretEnv"] = FieldError("SecretEnv", "SourcesForm.Error.EnvName");
             }
+            else if (variable.Length > 0 && !secrets.Variables.IsAllowed(variable))
+            {
+                // Only the variables the operator set aside for source secrets, never any variable of the web process.
+                Errors["SecretEnv"] = text["SourcesForm.Error.EnvNotAllowed", text["SourcesForm.Field.SecretEnv"].Value, secrets.Variables.Describe()].Value;
+                logger.LogWarning("User {User} named environment variable {Variable} for source {Source}; refused (not allowed)",
+                    User.Identity?.Name, variable, Input.Name);
+            }
 
             return (variable.Length == 0 ? null : variable, null);
         }
@@ -327,14 +341,44 @@ public sealed partial class EditModel(
             return (null, secrets.Protect(Input.Secret));
         }
 
-        // Empty keeps the stored secret; a new source (or one that read a variable) needs one typed in.
-        _keepSecret = HasStoredSecret;
-        if (needsSecret && !HasStoredSecret)
+        // Empty keeps the stored secret; a new source (or one that read a variable) needs one typed in. The stored
+        // secret belongs to the address and account it was typed for: a new URL, user, tenant, client or authority
+        // needs it typed again, so an edit can never send it to another host (SourceStore clears it too).
+        _keepSecret = HasStoredSecret && !Rebound();
+        if (needsSecret && HasStoredSecret && !_keepSecret)
+        {
+            Errors["Secret"] = FieldError("Secret", "SourcesForm.Error.SecretAgain");
+        }
+        else if (needsSecret && !HasStoredSecret)
         {
             Errors["Secret"] = FieldError("Secret", "SourcesForm.Error.SecretRequired");
         }
 
         return (null, null);
+    }
+
+    /// <summary>The form points the source somewhere else than the stored secret was given for.</summary>
+    private bool Rebound()
+    {
+        if (Existing is null)
+        {
+            return false;
+        }
+
+        if (!IsAzure)
+        {
+            var url = TryHttpsUrl(Input.Url, out var uri) ? uri!.GetLeftPart(UriPartial.Path).TrimEnd('/') : Input.Url?.Trim();
+            return !string.Equals(url, Existing.Url, StringComparison.OrdinalIgnoreCase)
+                || !string.Equals(Input.UserName?.Trim() ?? "", Existing.Username ?? "", StringComparison.Ordinal);
+        }
+
+        var stored = JsonNode.Parse(Existing.SettingsJson) is JsonObject json && json["tenantId"] is not null ? AzureSourceSettings.From(json) : null;
+        static string Norm(string? v) => string.IsNullOrWhiteSpace(v) ? "" : v.Trim().TrimEnd('/');
+        return stored is null
+            || !string.Equals(Norm(Input.TenantId), Norm(stored.TenantId), StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(Norm(Input.ClientId), Norm(stored.ClientId), StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(Norm(Input.AuthorityHost), Norm(stored.AuthorityHost?.AbsoluteUri), StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(Norm(Input.ArmEndpoint), Norm(stored.ArmEndpoint?.AbsoluteUri), StringComparison.OrdinalIgnoreCase);
     }
 
     private JsonObject ValidateAzure(out string? url)
