@@ -300,4 +300,31 @@ public sealed class PlanningWebTests(WebAppFixture app)
         var stored = await new ScenarioStore(app.Database.DataSource, TimeProvider.System).GetAsync(PlanningSeed.Calm, CancellationToken.None);
         Assert.False(stored!.Scenario.Parameters.ContainsKey(key));
     }
+
+    /// <summary>One number everywhere: the like-for-like sum and the present value of a scenario are the
+    /// same in the JSON API, on the decision page, on the forecast page and in the board report.</summary>
+    [Fact]
+    public async Task ScenarioFigures_AgreeOnApiDecisionForecastAndReport()
+    {
+        using var client = await app.SignedInAsync("ledning");
+        var name = Encoded(PlanningSeed.Surplus);
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/scenarios/{name}/forecast"));
+        var nominal = json.RootElement.GetProperty("nominalDifference").GetDouble();
+        var npv = json.RootElement.GetProperty("npv").GetDouble();
+        var sv = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+        string Mkr(double sek) => (sek / 1e6).ToString("N1", sv) + " mkr";
+
+        var decision = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/Forecast/Decision?name={name}"));
+        var forecast = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/Forecast?name={name}"));
+        var report = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/Reports/Board?names={name}"));
+
+        Assert.NotEqual(0, nominal);
+        foreach (var (page, html) in new[] { ("beslutsunderlag", decision), ("prognos", forecast), ("rapport", report) })
+        {
+            Assert.True(html.Contains(Mkr(nominal), StringComparison.Ordinal), $"{page} visar inte {Mkr(nominal)}");
+            Assert.True(html.Contains(Mkr(npv), StringComparison.Ordinal), $"{page} visar inte nuvärdet {Mkr(npv)}");
+        }
+
+        Assert.Contains(nominal > 0 ? "mer per år från" : "per år från", decision, StringComparison.Ordinal);
+    }
 }

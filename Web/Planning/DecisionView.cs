@@ -23,13 +23,20 @@ public sealed record DecisionView(ScenarioResult Result, IReadOnlyList<Sensitivi
 
         var saves = years[^1].LikeForLikeDifference < 0;
         var from = years[^1].Year;
-        for (var i = years.Count - 1; i >= 0 && (years[i].LikeForLikeDifference < 0) == saves; i--)
+        // A year at (about) zero, before anything moves, is neither.
+        for (var i = years.Count - 1; i >= 0 && (saves ? years[i].LikeForLikeDifference < -1 : years[i].LikeForLikeDifference > 1); i--)
         {
             from = years[i].Year;
         }
 
         return (saves, Math.Abs(years[^1].LikeForLikeDifference), from);
     }
+
+    /// <summary>True when the base present value lies outside the simulation's P10–P90 (skewed source ranges).</summary>
+    public bool BaseOutsideRange => Result.Forecast.Range is { } range && (Result.Forecast.Npv < range.Npv.P10 || Result.Forecast.Npv > range.Npv.P90);
+
+    /// <summary>The calibration in a line: one factor when every pool got the same (a stated total), else per pool.</summary>
+    public IReadOnlyList<PoolCalibration> CalibratedPools => [.. Result.Forecast.Calibration.Where(c => c.Stated is not null)];
 
     public double ClassifiedShare => Result.Plan.Estate.Systems.Count > 0
         ? (double)Result.Plan.Estate.Systems.Count(s => s.Confidentiality is not null) / Result.Plan.Estate.Systems.Count

@@ -90,7 +90,7 @@ public sealed class ResourceGraphTests(PostgresDatabase database) : IClassFixtur
     public async Task Scan_ListsThenResourceGraph_SameStoredInventoryBesidesTheListOnlyTimes()
     {
         await using var simulator = await AzureSimulator.StartAsync(new AzureSimulatorOptions { ResourceCount = 500, SubscriptionCount = 2, Seed = 77 });
-        Environment.SetEnvironmentVariable("SOURCING_TEST_ARG_SECRET", simulator.Options.ClientSecret);
+        Environment.SetEnvironmentVariable("SOURCING_SECRET_TEST_ARG", simulator.Options.ClientSecret);
         var lists = new CollectorHarness(database, AzureTestSources.Collector(simulator));
         var graph = new CollectorHarness(database, AzureTestSources.Collector(simulator, resourceGraph: true));
         var listSource = await AddSourceAsync(lists, simulator, "lists");
@@ -123,7 +123,7 @@ public sealed class ResourceGraphTests(PostgresDatabase database) : IClassFixtur
         {
             Name = name + "-" + Guid.NewGuid().ToString("N")[..6],
             Kind = "azure",
-            SecretEnv = "SOURCING_TEST_ARG_SECRET",
+            SecretEnv = "SOURCING_SECRET_TEST_ARG",
             Settings = new System.Text.Json.Nodes.JsonObject
             {
                 ["tenantId"] = simulator.Options.TenantId,

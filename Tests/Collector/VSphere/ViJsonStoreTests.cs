@@ -27,7 +27,7 @@ public sealed class ViJsonStoreTests(PostgresDatabase database) : IClassFixture<
         using var _ = restKit;
         var rest = new CollectorHarness(database, restKit.Collector());
         var viJson = new CollectorHarness(database, _kit.Collector());
-        Environment.SetEnvironmentVariable("SOURCING_TEST_VIJSON_PASSWORD", sim.Options.Password);
+        Environment.SetEnvironmentVariable("SOURCING_SECRET_TEST_VIJSON_PASSWORD", sim.Options.Password);
         var restSource = await AddSourceAsync(rest, sim, "rest-path");
         var viJsonSource = await AddSourceAsync(viJson, sim, "vijson-path");
 
@@ -66,7 +66,7 @@ public sealed class ViJsonStoreTests(PostgresDatabase database) : IClassFixture<
     {
         await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 40, Seed = 19, Version = "8.0.3" });
         var harness = new CollectorHarness(database, _kit.Collector());
-        Environment.SetEnvironmentVariable("SOURCING_TEST_VIJSON_PASSWORD", sim.Options.Password);
+        Environment.SetEnvironmentVariable("SOURCING_SECRET_TEST_VIJSON_PASSWORD", sim.Options.Password);
         var source = await AddSourceAsync(harness, sim, "utilisation");
 
         var scan = await harness.Runner().RunAsync(source, "test", CancellationToken.None);
@@ -99,7 +99,7 @@ public sealed class ViJsonStoreTests(PostgresDatabase database) : IClassFixture<
             Kind = "vsphere",
             Url = sim.Url,
             Username = sim.Options.Username,
-            SecretEnv = "SOURCING_TEST_VIJSON_PASSWORD",
+            SecretEnv = "SOURCING_SECRET_TEST_VIJSON_PASSWORD",
             Thumbprint = sim.Thumbprint,
         }, CancellationToken.None);
 }

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +17,7 @@ namespace Sourcing.Web.Pages.Settings;
 /// </summary>
 [Authorize(Policy = Policies.Sourcing)]
 public sealed class ParametersModel(
-    AssessmentStore assessments, SettingsPreviewService previews, IBackgroundJobClient jobs,
+    AssessmentStore assessments, SettingsPreviewService previews, CurrentAssessment stored,
     IStringLocalizer<SharedResource> text, ILogger<ParametersModel> logger) : PageModel
 {
     [FromRoute]
@@ -101,7 +100,8 @@ public sealed class ParametersModel(
         var version = IsWeights
             ? await assessments.SaveWeightsAsync(proposed.Weights, user, cancellationToken, note)
             : await assessments.SaveEffortParametersAsync(proposed.Effort, user, cancellationToken, note);
-        jobs.Enqueue<AnalyzeJob>(j => j.RunAsync(CancellationToken.None));
+        // The stored assessment follows at once, so every page shows the new verdicts.
+        await stored.RefreshAsync(cancellationToken);
         logger.LogInformation("User {User} saved {Kind} version {Version}", user, Kind, version);
         TempData["Message"] = text["Settings.Saved", version].Value;
         return RedirectToPage("/Settings/Index", null, IsWeights ? "weights" : "effort");

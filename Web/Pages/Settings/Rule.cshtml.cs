@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +17,7 @@ namespace Sourcing.Web.Pages.Settings;
 /// </summary>
 [Authorize(Policy = Policies.Sourcing)]
 public sealed class RuleModel(
-    AssessmentStore assessments, SettingsPreviewService previews, IBackgroundJobClient jobs,
+    AssessmentStore assessments, SettingsPreviewService previews, CurrentAssessment stored,
     IStringLocalizer<SharedResource> text, ILogger<RuleModel> logger) : PageModel
 {
     [BindProperty]
@@ -104,7 +103,8 @@ public sealed class RuleModel(
             ? text[remove ? "Rule.NoteRemoved" : IsNew ? "Rule.NoteAdded" : "Rule.NoteChanged", id ?? ""].Value
             : Input.Note;
         var version = await assessments.SaveRuleSetAsync(proposed, user, cancellationToken, note);
-        jobs.Enqueue<AnalyzeJob>(j => j.RunAsync(CancellationToken.None));
+        // The stored assessment follows at once, so every page shows the new verdicts.
+        await stored.RefreshAsync(cancellationToken);
         logger.LogInformation("User {User} saved gate rule {Rule} ({Action}) as rule table version {Version}", user, id, remove ? "removed" : "saved", version);
         TempData["Message"] = text["Settings.Saved", version].Value;
         return RedirectToPage("/Settings/Index", null, "rules");

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +17,7 @@ namespace Sourcing.Web.Pages.Suppliers;
 /// </summary>
 [Authorize(Policy = Policies.Inventory)]
 public sealed class IndexModel(
-    SupplierStore suppliers, IBackgroundJobClient jobs, IStringLocalizer<SharedResource> text, ILogger<IndexModel> logger) : PageModel
+    SupplierStore suppliers, CurrentAssessment stored, IStringLocalizer<SharedResource> text, ILogger<IndexModel> logger) : PageModel
 {
     public IReadOnlyList<Supplier> Suppliers { get; private set; } = [];
 
@@ -65,7 +64,8 @@ public sealed class IndexModel(
             var id = await suppliers.SaveAsync(supplier, User.Identity?.Name ?? "?", cancellationToken);
             if (id is not null)
             {
-                jobs.Enqueue<AnalyzeJob>(j => j.RunAsync(CancellationToken.None));
+                // The stored assessment follows at once, so every page shows the new verdicts.
+        await stored.RefreshAsync(cancellationToken);
                 logger.LogInformation("User {User} saved supplier {Id}", User.Identity?.Name, id);
                 TempData["Message"] = text["Suppliers.Saved", supplier.Name].Value;
                 return RedirectToPage("/Suppliers/Index");
@@ -88,7 +88,8 @@ public sealed class IndexModel(
 
         if (await suppliers.DeleteAsync(id, cancellationToken))
         {
-            jobs.Enqueue<AnalyzeJob>(j => j.RunAsync(CancellationToken.None));
+            // The stored assessment follows at once, so every page shows the new verdicts.
+        await stored.RefreshAsync(cancellationToken);
             logger.LogInformation("User {User} removed supplier {Id}", User.Identity?.Name, id);
             TempData["Message"] = text["Suppliers.Removed"].Value;
         }
