@@ -334,7 +334,7 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
             ("/Forecast/Sensitivity", "sensitivity", 2),
             ("/Reports/Board", "board-report", 0),
             ("/Economics", "economics", 0),
-            ("/Forecast/Decision", "decision", 0),
+            ("/Forecast/Decision", "decision", 1),
         })
         {
             await page.GotoAsync(Url(path));

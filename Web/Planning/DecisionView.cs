@@ -7,7 +7,7 @@ namespace Sourcing.Web.Planning;
 /// What the decision page (and each scenario's first page in the board report) shows: the
 /// scenario's forecast, the five assumptions that move it most, and the mapping coverage.
 /// </summary>
-public sealed record DecisionView(ScenarioResult Result, IReadOnlyList<SensitivityEntry> TopAssumptions, MappingCoverage? Coverage, int Index = 0)
+public sealed record DecisionView(ScenarioResult Result, SensitivityResult Sensitivity, MappingCoverage? Coverage, int Index = 0)
 {
     /// <summary>
     /// The cost in words: the steady state is the last year's like-for-like difference; it holds
@@ -43,6 +43,9 @@ public sealed record DecisionView(ScenarioResult Result, IReadOnlyList<Sensitivi
         : 0;
 
     /// <summary>The five assumptions with the largest swing in the like-for-like difference.</summary>
-    public static IReadOnlyList<SensitivityEntry> Top(ScenarioResult result) =>
-        [.. SensitivityAnalyzer.Run(result.Plan, result.Assumptions).Entries.Where(e => e.NetCostSwingMkr > 0.005).Take(5)];
+    public IReadOnlyList<SensitivityEntry> TopAssumptions =>
+        [.. Sensitivity.Entries.Where(e => e.NetCostSwingMkr > 0.005).OrderByDescending(e => e.NetCostSwingMkr).Take(5)];
+
+    public static DecisionView For(ScenarioResult result, MappingCoverage? coverage, int index = 0) =>
+        new(result, SensitivityAnalyzer.Run(result.Plan, result.Assumptions), coverage, index);
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Sourcing.Analyzer.Planning;
-using Sourcing.Analyzer.Workloads.Mapping;
 using Sourcing.Collector.Planning;
 using Sourcing.Collector.Workloads;
 using Sourcing.Web.Planning;
@@ -26,9 +24,7 @@ public sealed class DecisionModel(PlanningService planning, WorkloadStore worklo
 
     public ScenarioResult? Result { get; private set; }
 
-    public IReadOnlyList<SensitivityEntry> TopAssumptions { get; private set; } = [];
-
-    public MappingCoverage? Coverage { get; private set; }
+    public DecisionView? View { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -45,14 +41,13 @@ public sealed class DecisionModel(PlanningService planning, WorkloadStore worklo
         try
         {
             Result = await planning.RunAsync(stored.Scenario, cancellationToken);
-            TopAssumptions = DecisionView.Top(Result);
+            View = DecisionView.For(Result, await workloads.CoverageAsync(cancellationToken));
         }
         catch (ArgumentException e)
         {
             Error = e.Message;
         }
 
-        Coverage = await workloads.CoverageAsync(cancellationToken);
         return Page();
     }
 }

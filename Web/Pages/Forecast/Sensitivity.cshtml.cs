@@ -74,23 +74,7 @@ public sealed class SensitivityModel(PlanningService planning, IStringLocalizer<
             }), cancellationToken);
     }
 
-    /// <summary>
-    /// The tornado, centred on the base result: for each assumption one bar from the base to the
-    /// outcome at the source's low value and one to the outcome at its high value (two colours),
-    /// largest swing on top; assumptions that move nothing are left out.
-    /// </summary>
-    public string CostChart() => Tornado(e => e.NetCostMkrLow, e => e.NetCostMkrHigh, e => e.NetCostSwingMkr, Result!.BaseNetCostMkr, "mkr");
+    public string CostChart() => TornadoChart.Cost(Result!, text);
 
-    public string FreedChart() => Tornado(e => e.FreedFteLow, e => e.FreedFteHigh, e => e.FreedFteSwing, Result!.BaseFreedFte, "FTE");
-
-    private string Tornado(Func<SensitivityEntry, double> low, Func<SensitivityEntry, double> high, Func<SensitivityEntry, double> swing, double baseValue, string unit)
-    {
-        var entries = Result!.Entries.Where(e => swing(e) > 0.005).OrderByDescending(swing).ToList();
-        var @base = Math.Round(baseValue, 2);
-        return new ChartSpec("bar", [.. entries.Select(e => e.Label)],
-        [
-            new(text["Sensitivity.LowSeries"], [.. entries.Select(e => (object)new[] { @base, Math.Round(low(e), 2) })], Colour: 0),
-            new(text["Sensitivity.HighSeries"], [.. entries.Select(e => (object)new[] { @base, Math.Round(high(e), 2) })], Colour: 5),
-        ], Horizontal: true, Unit: unit, BaseLine: @base).ToJson();
-    }
+    public string FreedChart() => TornadoChart.Freed(Result!, text);
 }

@@ -65,7 +65,7 @@ public sealed class BoardModel(PlanningService planning, WorkloadStore workloads
         Results = results;
         Errors = errors;
         var coverage = await workloads.CoverageAsync(cancellationToken);
-        Decisions = [.. results.Select((r, i) => new DecisionView(r, DecisionView.Top(r), coverage, i + 1))];
+        Decisions = [.. results.Select((r, i) => DecisionView.For(r, coverage, i + 1))];
         if (results.Count >= 2)
         {
             Comparison = ScenarioComparer.Compare([.. results.Select(r => (r.Scenario, r.Forecast))]);
