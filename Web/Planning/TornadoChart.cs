@@ -22,7 +22,9 @@ public static class TornadoChart
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(text);
-        var entries = result.Entries.Where(e => swing(e) > 0.005).OrderByDescending(swing).Take(top ?? int.MaxValue).ToList();
+        // Rows whose bars would be invisible (under 1 % of the largest swing, or 0.05 mkr / 0.05 FTE) say nothing.
+        var largest = result.Entries.Count == 0 ? 0 : result.Entries.Max(swing);
+        var entries = result.Entries.Where(e => swing(e) >= Math.Max(0.05, 0.01 * largest)).OrderByDescending(swing).Take(top ?? int.MaxValue).ToList();
         var @base = Math.Round(baseValue, 2);
         return new ChartSpec("bar", [.. entries.Select(e => e.Label)],
         [
