@@ -190,22 +190,7 @@ public sealed class CostPoolTests
         var parameters = SimpleParameters();
         parameters[ParameterKeys.DiscountRate] = 3.5;
         parameters[ParameterKeys.Inflation] = 2;
-        var scenario = new Scenario
-        {
-            Name = "Nuvärde",
-            StartYear = 2026,
-            HorizonYears = 3,
-            Parameters = parameters,
-            People = new PeopleInput { DriftFteToday = 10, DevelopmentFteToday = 5 },
-            HandMoves =
-            [
-                new HandMove { SystemId = 1, Destination = Destination.SwedishManaged, Wave = new Wave(2027) },
-                new HandMove { SystemId = 3, Destination = Destination.Retire, Wave = new Wave(2026, 3) },
-            ],
-        };
-        PlanningSystem[] systems = [Sys(1, "Filserver", 1600, vms: 2), Sys(2, "Stannar", 800), Sys(3, "Gammalt", 1600)];
-
-        var forecast = Forecaster.Run(PlanCompiler.Compile(scenario, systems));
+        var forecast = Forecaster.Run(SmallExample(parameters));
 
         var factor = 1.02 * 1.035;
         Assert.Equal(-241_625 - 427_000 / factor - 480_000 / (factor * factor), forecast.Npv, 3);

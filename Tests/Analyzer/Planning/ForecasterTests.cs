@@ -31,22 +31,7 @@ public sealed class ForecasterTests
     [Fact]
     public void Run_SmallExample_MatchesHandWorkedNumbers()
     {
-        var scenario = new Scenario
-        {
-            Name = "Handräknat",
-            StartYear = 2026,
-            HorizonYears = 3,
-            Parameters = SimpleParameters(),
-            People = new PeopleInput { DriftFteToday = 10, DevelopmentFteToday = 5 },
-            HandMoves =
-            [
-                new HandMove { SystemId = 1, Destination = Destination.SwedishManaged, Wave = new Wave(2027) },
-                new HandMove { SystemId = 3, Destination = Destination.Retire, Wave = new Wave(2026, 3) },
-            ],
-        };
-        PlanningSystem[] systems = [Sys(1, "Filserver", 1600, vms: 2), Sys(2, "Stannar", 800), Sys(3, "Gammalt", 1600)];
-
-        var forecast = Forecaster.Run(PlanCompiler.Compile(scenario, systems));
+        var forecast = Forecaster.Run(SmallExample(SimpleParameters()));
 
         Assert.Equal([2026, 2027, 2028], forecast.Years.Select(y => y.Year));
         var y0 = forecast.Years[0];
@@ -304,22 +289,7 @@ public sealed class ForecasterTests
         parameters[ParameterKeys.RecruitmentCostPerHire] = 100_000;
         parameters[ParameterKeys.VacancyMonths] = 4;
         parameters[ParameterKeys.TenureYears] = 5;
-        var scenario = new Scenario
-        {
-            Name = "Återinvestering",
-            StartYear = 2026,
-            HorizonYears = 3,
-            Parameters = parameters,
-            People = new PeopleInput { DriftFteToday = 10, DevelopmentFteToday = 5 },
-            HandMoves =
-            [
-                new HandMove { SystemId = 1, Destination = Destination.SwedishManaged, Wave = new Wave(2027) },
-                new HandMove { SystemId = 3, Destination = Destination.Retire, Wave = new Wave(2026, 3) },
-            ],
-        };
-        PlanningSystem[] systems = [Sys(1, "Filserver", 1600, vms: 2), Sys(2, "Stannar", 800), Sys(3, "Gammalt", 1600)];
-
-        var forecast = Forecaster.Run(PlanCompiler.Compile(scenario, systems));
+        var forecast = Forecaster.Run(SmallExample(parameters));
 
         Assert.Equal(-1_148_625, forecast.NominalDifference, 3);
         Assert.Equal(2_189_531.25, forecast.Years.Sum(y => y.RedirectedPostsCost), 3);

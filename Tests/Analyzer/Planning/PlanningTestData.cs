@@ -94,4 +94,25 @@ internal static class PlanningTestData
         p[ParameterKeys.FacilitiesPricePerHostYear] = 10_000;
         return p;
     }
+
+    /// <summary>
+    /// The small example worked by hand in ForecasterTests.Run_SmallExample_MatchesHandWorkedNumbers:
+    /// 10 drift and 5 development FTE; system 1 (1 600 h, 2 VMs) to managed hosting from 2027,
+    /// system 3 (1 600 h) retired from 2026 Q3, system 2 (800 h) stays; 2026–2028.
+    /// </summary>
+    public static CompiledPlan SmallExample(Dictionary<string, double> parameters) => PlanCompiler.Compile(
+        new Scenario
+        {
+            Name = "Handräknat",
+            StartYear = 2026,
+            HorizonYears = 3,
+            Parameters = parameters,
+            People = new PeopleInput { DriftFteToday = 10, DevelopmentFteToday = 5 },
+            HandMoves =
+            [
+                new HandMove { SystemId = 1, Destination = Destination.SwedishManaged, Wave = new Wave(2027) },
+                new HandMove { SystemId = 3, Destination = Destination.Retire, Wave = new Wave(2026, 3) },
+            ],
+        },
+        [Sys(1, "Filserver", 1600, vms: 2), Sys(2, "Stannar", 800), Sys(3, "Gammalt", 1600)]);
 }
