@@ -192,8 +192,6 @@ public static class ForecastWorkbook
         _ => "Varning",
     };
 
-    private static double Mkr(double sek) => sek / 1e6;
-
     private static void Header(IXLWorksheet sheet, int row, string[] columns)
     {
         for (var c = 0; c < columns.Length; c++)
