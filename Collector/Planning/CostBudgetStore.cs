@@ -23,31 +23,50 @@ public sealed class CostBudgetStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Sets a pool's figure, or removes it when <paramref name="sekPerYear"/> is null. Keys are checked against the pool list.</summary>
-    public async Task SaveAsync(string pool, double? sekPerYear, string source, int? budgetYear, string by, CancellationToken cancellationToken)
-    {
-        if (pool != CostPools.TotalKey && (!CostPools.TryGet(pool, out var info) || info.Pool == CostPool.DriftStaff))
-        {
-            throw new ArgumentException("Okänd kostnadspool: " + pool, nameof(pool));
-        }
+    public Task SaveAsync(string pool, double? sekPerYear, string source, int? budgetYear, string by, CancellationToken cancellationToken) =>
+        SaveAllAsync([new CostBudgetChange(pool, sekPerYear, source, budgetYear)], by, cancellationToken);
 
-        if (sekPerYear is { } value && (!double.IsFinite(value) || value < 0 || value > MaxSekPerYear))
+    /// <summary>Sets or removes several figures in one transaction: all of them are stored, or none.</summary>
+    public async Task SaveAllAsync(IReadOnlyList<CostBudgetChange> changes, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
         {
-            throw new ArgumentOutOfRangeException(nameof(sekPerYear), "Beloppet måste vara 0–99 999 999 999 kr/år.");
+            if (change.Pool != CostPools.TotalKey && (!CostPools.TryGet(change.Pool, out var info) || info.Pool == CostPool.DriftStaff))
+            {
+                throw new ArgumentException("Okänd kostnadspool: " + change.Pool, nameof(changes));
+            }
+
+            if (change.SekPerYear is { } value && (!double.IsFinite(value) || value < 0 || value > MaxSekPerYear))
+            {
+                throw new ArgumentOutOfRangeException(nameof(changes), "Beloppet måste vara 0–99 999 999 999 kr/år.");
+            }
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (sekPerYear is null)
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var change in changes)
         {
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM sourcing.cost_budget WHERE pool = @pool", new { pool }, cancellationToken: cancellationToken));
-            return;
+            if (change.SekPerYear is null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM sourcing.cost_budget WHERE pool = @Pool", new { change.Pool }, transaction, cancellationToken: cancellationToken));
+                continue;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO sourcing.cost_budget (pool, sek_per_year, source, budget_year, updated_at, updated_by)
+                VALUES (@pool, @sek, @source, @budgetYear, now(), @by)
+                ON CONFLICT (pool) DO UPDATE SET sek_per_year = EXCLUDED.sek_per_year, source = EXCLUDED.source,
+                    budget_year = EXCLUDED.budget_year, updated_at = now(), updated_by = EXCLUDED.updated_by
+                """,
+                new { pool = change.Pool, sek = (decimal)Math.Round(change.SekPerYear.Value), source = change.Source, budgetYear = change.BudgetYear, by },
+                transaction, cancellationToken: cancellationToken));
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO sourcing.cost_budget (pool, sek_per_year, source, budget_year, updated_at, updated_by)
-            VALUES (@pool, @sek, @source, @budgetYear, now(), @by)
-            ON CONFLICT (pool) DO UPDATE SET sek_per_year = EXCLUDED.sek_per_year, source = EXCLUDED.source,
-                budget_year = EXCLUDED.budget_year, updated_at = now(), updated_by = EXCLUDED.updated_by
-            """, new { pool, sek = (decimal)Math.Round(sekPerYear.Value), source, budgetYear, by }, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
 }
+
+/// <summary>One figure to set (or, with no amount, to remove).</summary>
+public sealed record CostBudgetChange(string Pool, double? SekPerYear, string Source, int? BudgetYear);

@@ -55,7 +55,7 @@ public sealed class PortfolioOverview(
         var scenario = stored.Scenario;
         var prices = scenario.CloudPrices ?? await scenarios.GetPriceTableAsync(CloudPriceTable.Default.Region, null, cancellationToken);
         var plan = PlanCompiler.Compile(scenario, await estateSource.LoadAsync(cancellationToken), prices);
-        var forecast = Forecaster.Run(plan, PlanningAssumptions.ForScenario(scenario));
+        var forecast = Forecaster.Run(plan, PlanningAssumptions.ForScenario(scenario), withBreakEven: false);
         var years = forecast.Years.Select(y => new HeadlineYear(y.Year, y.DriftFte, y.UtvecklingFte, y.SurplusFte)).ToList();
         return new ScenarioHeadline(chosen.Name, chosen.ChosenForLeadership, years, forecast.Years.Count == 0 ? 0 : forecast.Years[^1].CumulativeDifference);
     }

@@ -30,13 +30,17 @@ public sealed class PlanningService(ScenarioStore store, IEstateSource estateSou
     public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken cancellationToken) =>
         Run(scenario, await EstateAsync(cancellationToken), await PricesAsync(scenario, cancellationToken));
 
-    /// <summary>Compiles and forecasts against an estate already loaded (lists and comparisons run many scenarios).</summary>
-    public static ScenarioResult Run(Scenario scenario, Estate estate, CloudPriceTable? prices)
+    /// <summary>
+    /// Compiles and forecasts against an estate already loaded (lists and comparisons run many scenarios).
+    /// <c>complete: false</c> leaves out the break-even values and the P10–P90 simulation (a few hundred
+    /// more runs), for pages that show neither.
+    /// </summary>
+    public static ScenarioResult Run(Scenario scenario, Estate estate, CloudPriceTable? prices, bool complete = true)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var plan = PlanCompiler.Compile(scenario, estate, prices);
         var assumptions = PlanningAssumptions.ForScenario(scenario);
-        return new ScenarioResult(scenario, plan, assumptions, Forecaster.Run(plan, assumptions));
+        return new ScenarioResult(scenario, plan, assumptions, Forecaster.Run(plan, assumptions, withBreakEven: complete));
     }
 
     /// <summary>The scenario's own prices, else the newest stored list for the default region (the compiler falls back to the shipped list).</summary>

@@ -91,10 +91,7 @@ public sealed class IndexModel(PlanningService planning, CostBudgetStore budget,
             return Page();
         }
 
-        foreach (var (key, sek, source, year) in parsed)
-        {
-            await budget.SaveAsync(key, sek, source, year, User.Identity?.Name ?? "", cancellationToken);
-        }
+        await budget.SaveAllAsync([.. parsed.Select(p => new CostBudgetChange(p.Key, p.Sek, p.Source, p.Year))], User.Identity?.Name ?? "", cancellationToken);
 
         logger.LogInformation("User {User} saved the region's cost figures", User.Identity?.Name);
         TempData["Message"] = text["Economics.Saved"].Value;

@@ -118,7 +118,7 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
 
             try
             {
-                results.Add(PlanningService.Run(stored.Scenario, estate, await planning.PricesAsync(stored.Scenario, cancellationToken)));
+                results.Add(PlanningService.Run(stored.Scenario, estate, await planning.PricesAsync(stored.Scenario, cancellationToken), complete: false));
             }
             catch (ArgumentException e)
             {

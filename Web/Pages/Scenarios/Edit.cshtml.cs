@@ -75,7 +75,7 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
             try
             {
                 var prices = await planning.PricesAsync(updated, cancellationToken);
-                var result = PlanningService.Run(updated, Estate, prices);
+                var result = PlanningService.Run(updated, Estate, prices, complete: false);
                 // A refused hand move is not saved: the person asked for something the gate forbids.
                 errors.AddRange(result.Plan.Issues
                     .Where(i => i.Kind == PlanIssueKind.Refused || (i.Kind == PlanIssueKind.Error && i.Origin == PlanCompiler.HandOrigin))

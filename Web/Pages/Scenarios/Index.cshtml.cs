@@ -166,7 +166,7 @@ public sealed class IndexModel(PlanningService planning, TimeProvider time, IStr
                 continue;
             }
 
-            var result = PlanningService.Run(stored.Scenario, estate, await planning.PricesAsync(stored.Scenario, cancellationToken));
+            var result = PlanningService.Run(stored.Scenario, estate, await planning.PricesAsync(stored.Scenario, cancellationToken), complete: false);
             rows.Add(new Row(summary, stored.Scenario, result.Plan.Moves.Count, result.Forecast.FinalFreedFte,
                 result.Forecast.NominalDifferenceMkr, result.Plan.HasErrors, result.Forecast.SurplusFteYears));
         }
