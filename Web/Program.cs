@@ -14,6 +14,7 @@ using Sourcing.Web.Api;
 using Sourcing.Web.Health;
 using Sourcing.Web.Inventory;
 using Sourcing.Web.Overview;
+using Sourcing.Web.Pages.Imports;
 using Sourcing.Web.Planning;
 using Sourcing.Web.Security;
 
@@ -103,6 +104,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseImportUploadLimit();
 
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {

@@ -33,7 +33,7 @@ internal static class ImportFiles
     }
 
     /// <summary>Opens an XLSX workbook, refusing anything that is not one (an XLSX file is a zip: it starts with "PK").</summary>
-    public static XLWorkbook OpenWorkbook(string path)
+    public static XLWorkbook OpenWorkbook(string path, ImportLimits limits)
     {
         var name = Path.GetFileName(path);
         var notXlsx = $"Filen \"{name}\" är ingen XLSX-fil (Excel-arbetsbok); spara den som .xlsx och försök igen.";
@@ -47,6 +47,7 @@ internal static class ImportFiles
         }
 
         CheckUncompressed(path, name);
+        WorkbookScan.Check(path, name, limits);
         try
         {
             return new XLWorkbook(path);
@@ -56,6 +57,19 @@ internal static class ImportFiles
             throw new ImportFileException(notXlsx);
         }
     }
+
+    /// <summary>Refuses a file with more data rows than <paramref name="limits"/> allow (the header row not counted).</summary>
+    public static ImportFileException TooManyRows(string where, ImportLimits limits) =>
+        new(string.Format(Swedish, "{0} har fler än {1:N0} rader med data; dela upp filen.", where, limits.MaxRows).Replace('\u00a0', ' '));
+
+    /// <summary>A cell longer than <paramref name="limits"/> allow.</summary>
+    /// <param name="where">Sheet, row and column as the user names them.</param>
+    /// <param name="chars">The cell's length, or null when the reader stopped at the limit and the length is not known.</param>
+    /// <param name="limits">The limits the file broke.</param>
+    public static string TooLongCell(string where, long? chars, ImportLimits limits) =>
+        (chars is { } n
+            ? string.Format(Swedish, "{0}: cellen har {1:N0} tecken; högst {2:N0} tillåts.", where, n, limits.MaxCellChars)
+            : string.Format(Swedish, "{0}: en cell har fler än {1:N0} tecken; högst {1:N0} tillåts.", where, limits.MaxCellChars)).Replace('\u00a0', ' ');
 
     /// <summary>All parts of a workbook together, uncompressed: a real register or RVTools export is a few tens of MB.</summary>
     public const long MaxUncompressedBytes = 200L * 1024 * 1024;
@@ -107,6 +121,12 @@ internal static class ImportFiles
             return "";
         }
 
+        // A formula is never evaluated on import: its value is the one Excel saved with the file.
+        if (cell.HasFormula)
+        {
+            return Convert.ToString(cell.CachedValue, CultureInfo.InvariantCulture) is { } cached ? CachedText(cell.CachedValue, cached) : "";
+        }
+
         return cell.DataType switch
         {
             XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -115,6 +135,14 @@ internal static class ImportFiles
             _ => cell.GetString().Trim(),
         };
     }
+
+    private static string CachedText(object value, string text) => value switch
+    {
+        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        double n => n.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        _ => text.Trim(),
+    };
 
     /// <summary>A header compared loosely: case, spaces, "_", "-", "/" and brackets do not matter.</summary>
     public static string NormalizeHeader(string header)

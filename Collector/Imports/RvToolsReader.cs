@@ -18,7 +18,7 @@ internal static class RvToolsReader
     {
         ImportFiles.CheckSize(path, maxBytes);
         var fileName = Path.GetFileName(path);
-        using var workbook = ImportFiles.OpenWorkbook(path);
+        using var workbook = ImportFiles.OpenWorkbook(path, ImportLimits.RvTools);
         var info = Sheet.Open(workbook, "vInfo") ?? throw new ImportFileException($"Filen \"{fileName}\" saknar bladet \"vInfo\"; är det en export från RVTools?");
         var errors = new List<string>();
         var vmColumn = info.Column("VM");

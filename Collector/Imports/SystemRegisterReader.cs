@@ -26,7 +26,7 @@ internal static class SystemRegisterReader
 
     private static SystemRegisterFile ReadXlsx(string path, string fileName, IReadOnlyDictionary<string, string> departments)
     {
-        using var workbook = ImportFiles.OpenWorkbook(path);
+        using var workbook = ImportFiles.OpenWorkbook(path, ImportLimits.Register);
         var sheet = workbook.Worksheets.FirstOrDefault(w => ImportFiles.NormalizeHeader(w.Name) is "system" or "systems" or "systemregister" or "objektregister")
             ?? workbook.Worksheets.First();
         var used = sheet.RangeUsed();
@@ -48,42 +48,60 @@ internal static class SystemRegisterReader
     private static SystemRegisterFile ReadCsv(string path, string fileName, IReadOnlyDictionary<string, string> departments)
     {
         // Strict UTF-8: a file saved as Windows-1252 ("CSV (semikolonavgränsad)") would otherwise import mangled å, ä, ö.
-        string text;
+        // The file is streamed: the limits are checked as rows are read, so a hostile file never sits whole in memory.
+        var limits = ImportLimits.Register;
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var notUtf8 = $"Filen \"{fileName}\" är inte UTF-8; spara den som \"CSV UTF-8\" eller som .xlsx.";
+        var notCsv = $"Filen \"{fileName}\" är ingen CSV-fil; använd .csv (semikolon eller komma) eller .xlsx.";
+        var records = new List<string[]>();
         try
         {
-            text = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            var delimiter = Delimiter(path, strictUtf8);
+            var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                Delimiter = delimiter,
+                HasHeaderRecord = false,
+                BadDataFound = null,
+                MissingFieldFound = null,
+                DetectColumnCountChanges = false,
+                MaxFieldSize = limits.MaxCellChars,
+            };
+            using var reader = new StreamReader(path, strictUtf8, detectEncodingFromByteOrderMarks: false);
+            using var csv = new CsvReader(reader, config);
+            while (csv.Read())
+            {
+                var record = csv.Parser.Record ?? [];
+                if (records.Count == 0 && record.Length > 0 && record[0].StartsWith('\uFEFF'))
+                {
+                    record[0] = record[0][1..];
+                }
+
+                if (record.Any(c => c.Contains('\0', StringComparison.Ordinal)))
+                {
+                    throw new ImportFileException(notCsv);
+                }
+
+                if (record.Length > limits.MaxColumns)
+                {
+                    throw new ImportFileException($"Rad {csv.Parser.Row} har {record.Length} kolumner; högst {limits.MaxColumns} tillåts.");
+                }
+
+                if (records.Count > limits.MaxRows)
+                {
+                    throw ImportFiles.TooManyRows($"Filen \"{fileName}\"", limits);
+                }
+
+                records.Add(record);
+            }
         }
         catch (DecoderFallbackException)
         {
-            throw new ImportFileException($"Filen \"{fileName}\" är inte UTF-8; spara den som \"CSV UTF-8\" eller som .xlsx.");
+            throw new ImportFileException(notUtf8);
         }
-
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        catch (MaxFieldSizeException e)
         {
-            text = text[1..];
-        }
-
-        if (text.Contains('\0', StringComparison.Ordinal))
-        {
-            throw new ImportFileException($"Filen \"{fileName}\" är ingen CSV-fil; använd .csv (semikolon eller komma) eller .xlsx.");
-        }
-
-        var firstLine = text.Split('\n')[0];
-        var delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter,
-            HasHeaderRecord = false,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-        };
-        using var reader = new StringReader(text);
-        using var csv = new CsvReader(reader, config);
-        var records = new List<string[]>();
-        while (csv.Read())
-        {
-            records.Add(csv.Parser.Record ?? []);
+            // CsvHelper stops at the first field over the limit; the row is the one it was reading.
+            throw new ImportFileException(ImportFiles.TooLongCell($"Rad {e.Context?.Parser?.Row ?? records.Count + 1}", chars: null, limits));
         }
 
         if (records.Count == 0 || records.All(r => r.All(string.IsNullOrWhiteSpace)))
@@ -94,6 +112,20 @@ internal static class SystemRegisterReader
         var headers = records[0].Select(h => h.Trim()).ToList();
         var rows = records.Skip(1).Select((r, i) => (i + 2, (IReadOnlyList<string>)[.. r.Select(v => v.Trim())]));
         return Check(fileName, headers, rows, departments, (row, header) => $"Rad {row}, kolumn \"{header}\"");
+    }
+
+    /// <summary>A cell quoted in a message: a long text is cut so the message stays readable.</summary>
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
+
+    /// <summary>";" unless the first line has more commas than semicolons (read from at most the first 64 KB).</summary>
+    private static string Delimiter(string path, Encoding encoding)
+    {
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false);
+        var buffer = new char[65536];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        var end = Array.IndexOf(buffer, '\n', 0, read);
+        var firstLine = new string(buffer, 0, end < 0 ? read : end);
+        return firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
     }
 
     private static SystemRegisterFile Check(
@@ -156,6 +188,12 @@ internal static class SystemRegisterReader
                 continue;
             }
 
+            if (name.Length > SystemRegisterValues.MaxNameChars)
+            {
+                errors.Add($"{where(row, nameColumn.Header)}: systemnamnet har {name.Length} tecken; högst {SystemRegisterValues.MaxNameChars} tillåts.");
+                continue;
+            }
+
             if (seen.TryGetValue(name, out var firstRow))
             {
                 errors.Add($"{where(row, nameColumn.Header)}: systemet \"{name}\" finns redan på rad {firstRow}; varje system får bara finnas på en rad.");
@@ -175,7 +213,7 @@ internal static class SystemRegisterReader
                 var (value, expected) = SystemRegisterValues.Parse(field.Kind, text, departments);
                 if (expected is not null)
                 {
-                    errors.Add($"{where(row, header)}: \"{text.Trim()}\" är inte giltigt; förväntat {expected}.");
+                    errors.Add($"{where(row, header)}: \"{Shorten(text.Trim())}\" är inte giltigt; förväntat {expected}.");
                 }
                 else
                 {

@@ -35,6 +35,12 @@ internal static class SystemRegisterValues
         ("being_replaced", ["ersätts", "under ersättning", "being replaced"]),
         ("to_be_retired", ["avvecklas", "ska avvecklas", "to be retired", "retire"]));
 
+    /// <summary>A register's free-text field (owner, description, supplier): a paragraph, not a document.</summary>
+    public const int MaxTextChars = 2000;
+
+    /// <summary>A system's name as people write it in a register; the longest in the region's seed is under 60.</summary>
+    public const int MaxNameChars = 200;
+
     /// <summary>Expected is null when the text is valid; Value is then the stored text.</summary>
     public static (string? Value, string? Expected) Parse(RegisterValueKind kind, string text, IReadOnlyDictionary<string, string> departments)
     {
@@ -42,7 +48,7 @@ internal static class SystemRegisterValues
         switch (kind)
         {
             case RegisterValueKind.Text:
-                return (text.Trim(), null);
+                return text.Trim().Length <= MaxTextChars ? (text.Trim(), null) : (null, $"text med högst {MaxTextChars} tecken (cellen har {text.Trim().Length})");
             case RegisterValueKind.Level:
                 return double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var level) && level is >= 0 and <= 4 && level == Math.Floor(level)
                     ? (((int)level).ToString(CultureInfo.InvariantCulture), null)

@@ -246,6 +246,48 @@ public sealed partial class PortfolioPagesTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task ImportPreview_60MbUpload_ShowsSizeAndLimitInSwedishAndStoresNothing()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        var name = "stor-" + Guid.NewGuid().ToString("N");
+
+        using var upload = await UploadAsync(client, "register", name + ".csv", new byte[60 * 1024 * 1024]);
+
+        // Not an empty 400: back to the page, which names the file's size and the limit.
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        Assert.Equal("/Imports?storlek=61", upload.Headers.Location?.OriginalString);
+        var html = await client.GetStringAsync(upload.Headers.Location);
+        Assert.Contains("Filen är 61 MB; största tillåtna storlek är 50 MB. Ingenting har lästs in.", html, StringComparison.Ordinal);
+        Assert.Empty(UploadsNamed(name));
+    }
+
+    [Fact]
+    public async Task ImportUploads_RefusedPreviewAndConfirmedImport_LeaveNoFileBehind()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        var refused = "nekad-" + Guid.NewGuid().ToString("N");
+        var accepted = "godkand-" + Guid.NewGuid().ToString("N");
+
+        using var bad = await UploadAsync(client, "register", refused + ".csv", Encoding.UTF8.GetBytes("System;K\nFelimport;9\n"));
+        Assert.Contains("Rad 2, kolumn &quot;K&quot;", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(UploadsNamed(refused));
+
+        using var good = await UploadAsync(client, "register", accepted + ".csv", Encoding.UTF8.GetBytes("System;K\nStädtest-system;2\n"));
+        var token = TokenField().Match(await good.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.Single(UploadsNamed(accepted));
+        using var confirm = await PostAsync(client, "/Imports", "/Imports?handler=Confirm", new() { ["kind"] = "register", ["token"] = token });
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        Assert.Empty(UploadsNamed(accepted));
+    }
+
+    /// <summary>Waiting uploads whose file carries <paramref name="name"/> (each test uses a unique name).</summary>
+    private static string[] UploadsNamed(string name)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "sourcing-imports");
+        return Directory.Exists(root) ? Directory.GetFiles(root, name + ".*", SearchOption.AllDirectories) : [];
+    }
+
+    [Fact]
     public async Task ImportPreview_InvalidValue_ShowsRowAndColumnAndWritesNothing()
     {
         using var client = await app.SignedInAsync("sourcing");

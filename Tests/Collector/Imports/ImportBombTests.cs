@@ -20,7 +20,7 @@ public sealed class ImportBombTests : IDisposable
         Assert.True(new FileInfo(path).Length < 2 * 1024 * 1024);
 
         var before = Process.GetCurrentProcess().PrivateMemorySize64;
-        var e = Assert.Throws<ImportFileException>(() => ImportFiles.OpenWorkbook(path));
+        var e = Assert.Throws<ImportFileException>(() => ImportFiles.OpenWorkbook(path, ImportLimits.Register));
         var grew = Process.GetCurrentProcess().PrivateMemorySize64 - before;
 
         Assert.Contains("blir för stor uppackad", e.Message, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class ImportBombTests : IDisposable
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
-        var e = Assert.Throws<ImportFileException>(() => ImportFiles.OpenWorkbook(path));
+        var e = Assert.Throws<ImportFileException>(() => ImportFiles.OpenWorkbook(path, ImportLimits.Register));
 
         Assert.Contains("ingen XLSX-fil", e.Message, StringComparison.Ordinal);
     }

@@ -19,8 +19,8 @@ namespace Sourcing.Web.Pages.Imports;
 /// the page itself is open to both (policy Inventory) and each handler checks its role.
 /// </summary>
 [Authorize(Policy = Policies.Inventory)]
-[RequestSizeLimit(ImportFiles.DefaultMaxBytes + (1024 * 1024))]
-[RequestFormLimits(MultipartBodyLengthLimit = ImportFiles.DefaultMaxBytes + (1024 * 1024))]
+[RequestSizeLimit(UploadLimit.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit.MaxRequestBytes)]
 public sealed class IndexModel(
     SystemRegisterImport register, RvToolsImport rvtools, IBackgroundJobClient jobs,
     IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<IndexModel> logger) : PageModel
@@ -46,8 +46,13 @@ public sealed class IndexModel(
 
     public bool CanImportRvTools => User.IsInRole(Roles.Drift);
 
-    public void OnGet()
+    /// <param name="storlek">Set by <see cref="UploadLimit"/> when the last upload was larger than allowed, in MB.</param>
+    public void OnGet(long? storlek)
     {
+        if (storlek is > 0)
+        {
+            Errors = [text["Imports.TooLarge", storlek.Value, ImportFiles.DefaultMaxBytes / 1048576].Value];
+        }
     }
 
     /// <summary>Step 1: stores the upload and runs the import as a dry run.</summary>
@@ -87,22 +92,32 @@ public sealed class IndexModel(
             Directory.CreateDirectory(UploadRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        // Only the file name's safe characters are kept: it is shown and recorded as the origin ("by").
-        var name = new string(Path.GetFileNameWithoutExtension(file.FileName).Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' ? c : '_').ToArray()).Trim();
-        var path = Path.Combine(folder, (name.Length == 0 ? "import" : name) + extension);
-        await using (var stream = System.IO.File.Create(path))
+        // The folder goes on every path but the one that leaves a preview waiting: a refused file, an
+        // exception, a cancelled upload.
+        var keep = false;
+        try
         {
-            await file.CopyToAsync(stream, cancellationToken);
-        }
+            // Only the file name's safe characters are kept: it is shown and recorded as the origin ("by").
+            var name = new string(Path.GetFileNameWithoutExtension(file.FileName).Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' ? c : '_').ToArray()).Trim();
+            var path = Path.Combine(folder, (name.Length == 0 ? "import" : name) + extension);
+            await using (var stream = System.IO.File.Create(path))
+            {
+                await file.CopyToAsync(stream, cancellationToken);
+            }
 
-        await System.IO.File.WriteAllTextAsync(Path.Combine(folder, ".owner"), User.Identity?.Name ?? "", cancellationToken);
-        if (await RunAsync(kind, path, dryRun: true, cancellationToken))
-        {
-            Token = token;
+            await System.IO.File.WriteAllTextAsync(Path.Combine(folder, ".owner"), User.Identity?.Name ?? "", cancellationToken);
+            if (await RunAsync(kind, path, dryRun: true, cancellationToken))
+            {
+                Token = token;
+                keep = true;
+            }
         }
-        else
+        finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (!keep)
+            {
+                RemoveFolder(folder);
+            }
         }
 
         return Page();
@@ -124,8 +139,17 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var ok = await RunAsync(kind, path, dryRun: false, cancellationToken);
-        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        bool ok;
+        try
+        {
+            ok = await RunAsync(kind, path, dryRun: false, cancellationToken);
+        }
+        finally
+        {
+            // Imported or refused, the waiting file is done with; a failed import is uploaded again.
+            RemoveFolder(Path.GetDirectoryName(path)!);
+        }
+
         if (ok)
         {
             if (kind == RvTools)
@@ -213,6 +237,21 @@ public sealed class IndexModel(
             {
                 logger.LogWarning(e, "Could not remove the old upload folder {Folder}", folder);
             }
+        }
+    }
+
+    private void RemoveFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning(e, "Could not remove the upload folder {Folder}", folder);
         }
     }
 
