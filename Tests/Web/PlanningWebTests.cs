@@ -92,7 +92,7 @@ public sealed class PlanningWebTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task Forecast_NoName_ShowsScenarioChosenForLeadership()
+    public async Task Forecast_NoName_ShowsTheBoardsFirstScenario()
     {
         using var client = await app.SignedInAsync("ledning");
 
@@ -144,7 +144,7 @@ public sealed class PlanningWebTests(WebAppFixture app)
         using var client = await app.SignedInAsync("ledning");
 
         using var list = JsonDocument.Parse(await client.GetStringAsync("/api/scenarios"));
-        Assert.Contains(list.RootElement.EnumerateArray(), e => e.GetProperty("name").GetString() == PlanningSeed.Calm && e.GetProperty("chosenForLeadership").GetBoolean());
+        Assert.Contains(list.RootElement.EnumerateArray(), e => e.GetProperty("name").GetString() == PlanningSeed.Calm && e.GetProperty("boardPosition").GetInt32() == 1);
 
         using var scenario = await client.GetAsync("/api/scenarios/" + Encoded(PlanningSeed.Surplus));
         Assert.Equal("application/json", scenario.Content.Headers.ContentType!.MediaType);
@@ -194,15 +194,17 @@ public sealed class PlanningWebTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task BoardReport_Default_HasSectionPerScenarioAndSources()
+    public async Task BoardReport_Default_HasOnlyTheBoardsScenariosAndSources()
     {
         using var client = await app.SignedInAsync("ledning");
 
-        var html = await client.GetStringAsync("/Reports/Board");
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Reports/Board"));
 
-        Assert.True(System.Text.RegularExpressions.Regex.Count(html, "class=\"report-section\"") >= 4);
+        // Only the calm scenario is on the board: its decision page and per-year page, then the appendix.
+        Assert.Contains("Prognos per år: " + PlanningSeed.Calm, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prognos per år: " + PlanningSeed.Surplus, html, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "class=\"report-section "));
         Assert.Contains("skr.se", html, StringComparison.Ordinal);
-        Assert.Contains("Scenario: " + PlanningSeed.Calm, html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,8 +10,10 @@ using Sourcing.Web.Security;
 namespace Sourcing.Web.Pages.Reports;
 
 /// <summary>
-/// The board attachment: one printed page per scenario, the comparison, and every assumption with
-/// its source. Print CSS (planning.css) hides the navigation and breaks pages between sections.
+/// The board attachment, printed on A4: per scenario chosen for the board (in the board's order)
+/// its decision page and a page with the per-year table and charts, then the comparison over the
+/// common years, then every assumption with its source. Print CSS (planning.css) hides the
+/// navigation and starts each section on a new page; BrowserTests prints it and counts the pages.
 /// </summary>
 [Authorize(Policy = Policies.Ledning)]
 public sealed class BoardModel(PlanningService planning, WorkloadStore workloads, TimeProvider time) : PageModel
@@ -32,14 +34,17 @@ public sealed class BoardModel(PlanningService planning, WorkloadStore workloads
 
     public DateTime GeneratedAt { get; private set; }
 
+    /// <summary>How many A4 pages the printed report may take: two per scenario, one for the comparison, three for the appendix.</summary>
+    public static int PageBudget(int scenarios) => (2 * scenarios) + (scenarios >= 2 ? 1 : 0) + 3;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         GeneratedAt = time.GetUtcNow().UtcDateTime;
         Scenarios = await planning.Store.ListAsync(cancellationToken);
-        // Default: the chosen scenario first, then the others (at most four in all).
+        // Default: the scenarios chosen for the board, in the board's order; others (trials) only when picked.
         var names = Names.Count > 0
-            ? [.. Names.Distinct(StringComparer.Ordinal).Take(4)]
-            : Scenarios.OrderByDescending(s => s.ChosenForLeadership).Take(4).Select(s => s.Name).ToList();
+            ? [.. Names.Distinct(StringComparer.Ordinal).Take(ScenarioStore.MaxOnBoard)]
+            : Scenarios.Where(s => s.BoardPosition is not null).Select(s => s.Name).ToList();
         Names = names;
         var estate = await planning.EstateAsync(cancellationToken);
         var results = new List<ScenarioResult>();
