@@ -410,9 +410,10 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
 
         await page.GotoAsync(Url(path));
         var menu = page.GetByRole(AriaRole.Button, new() { Name = "Meny" });
-        var folded = await page.GetByRole(AriaRole.Link, new() { Name = "Styrelserapport", Exact = true }).IsVisibleAsync();
+        var boardLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Styrelserapport", Exact = true });
+        var folded = await boardLink.IsVisibleAsync();
         await menu.ClickAsync();
-        var opened = await page.GetByRole(AriaRole.Link, new() { Name = "Styrelserapport", Exact = true }).IsVisibleAsync();
+        var opened = await boardLink.IsVisibleAsync();
         await menu.ClickAsync();
 
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

@@ -344,7 +344,7 @@ public sealed class WebAccessTests(WebAppFixture app)
         Assert.Contains("till 122 under perioden", html, StringComparison.Ordinal);
         Assert.Contains("<canvas id=\"vm-trend\"", html, StringComparison.Ordinal);
         Assert.Contains("Visa som tabell", html, StringComparison.Ordinal);
-        Assert.Contains("Valt scenario för ledningen: " + PlanningSeed.Calm, html, StringComparison.Ordinal);
+        Assert.Contains("Styrelsens första scenario: " + PlanningSeed.Calm, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Skanningarnas hälsa", html, StringComparison.Ordinal);
     }
 }
