@@ -391,6 +391,27 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
         Assert.Empty(scriptErrors);
     }
 
+    /// <summary>The comparison of three scenarios shows every column at 1440 px: no table scrolls sideways in its frame.</summary>
+    [Fact]
+    public async Task Compare_ThreeScenariosAt1440_EveryColumnVisible()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "sv-SE",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "ledning");
+        string[] names = [PlanningSeed.Calm, PlanningSeed.Surplus, PlanningSeed.Other];
+
+        await page.GotoAsync(Url("/Forecast/Compare?" + string.Join('&', names.Select(n => "names=" + Uri.EscapeDataString(n)))));
+        var clipped = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth + 1).map(w => w.getAttribute('aria-label') + ' ' + w.scrollWidth + '>' + w.clientWidth)");
+
+        Assert.Equal(3, await page.Locator("#compare-summary tbody tr").CountAsync());
+        Assert.True(clipped.Length == 0, "tables wider than their frame: " + string.Join(", ", clipped));
+    }
+
     /// <summary>Ledning's pages read on a 390 px phone without sideways scrolling; wide tables scroll in their own frame, and the menu folds away.</summary>
     [Theory]
     [InlineData("/")]

@@ -115,6 +115,40 @@ public sealed class PlanningWebTests(WebAppFixture app)
         Assert.Equal((byte)'K', bytes[1]);
     }
 
+    /// <summary>
+    /// The board's workbook reopens with the summary first, one column per scenario in the order asked
+    /// for, and its figures are the JSON API's: e.g. a like-for-like sum of 12 345 678 kr is stored as
+    /// 12.346 (mkr, three decimals kept) and shown with one decimal, "12,3".
+    /// </summary>
+    [Fact]
+    public async Task BoardXlsx_Reopened_SummaryFirstEqualsTheApiFigures()
+    {
+        using var client = await app.SignedInAsync("ledning");
+        string[] names = [PlanningSeed.Surplus, PlanningSeed.Calm];
+
+        using var response = await client.GetAsync("/Reports/Board?handler=Xlsx&" + string.Join('&', names.Select(n => "names=" + Encoded(n))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches(@"^styrelserapport-\d{8}\.xlsx$", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var summary = workbook.Worksheet(1);
+        Assert.Equal(ForecastWorkbook.SummarySheet, summary.Name);
+        Assert.Equal(1, summary.SheetView.SplitRow);
+        Assert.Equal(1, summary.SheetView.SplitColumn);
+        Assert.Equal(["Scenario 1", "Prognos 1", "Systemplan 1", "Avvikelser 1", "Scenario 2"], workbook.Worksheets.Skip(1).Take(5).Select(s => s.Name));
+        int Row(string label) => Enumerable.Range(2, ForecastWorkbook.SummaryRows.Count).Single(r => summary.Cell(r, 1).GetString() == label);
+        var nominalRow = Row("Jämförbar skillnad över horisonten (mkr)");
+        var npvRow = Row("Nuvärde (mkr)");
+        Assert.Equal(ForecastWorkbook.MkrFormat, summary.Cell(nominalRow, 2).Style.NumberFormat.Format);
+        for (var i = 0; i < names.Length; i++)
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/scenarios/{Encoded(names[i])}/forecast"));
+            Assert.Equal(names[i], summary.Cell(1, i + 2).GetString());
+            Assert.Equal(Math.Round(json.RootElement.GetProperty("nominalDifference").GetDouble() / 1e6, 3), summary.Cell(nominalRow, i + 2).GetValue<double>(), 6);
+            Assert.Equal(Math.Round(json.RootElement.GetProperty("npv").GetDouble() / 1e6, 3), summary.Cell(npvRow, i + 2).GetValue<double>(), 6);
+        }
+    }
+
     [Fact]
     public async Task Scenarios_NameWithMarkup_IsEncoded()
     {

@@ -58,7 +58,7 @@ public sealed class IndexModel(PlanningService planning, IStringLocalizer<Shared
         ForecastWorkbook.Write(stream, result.Plan, result.Forecast, result.Assumptions);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "prognos-" + Sourcing.Web.Pages.Scenarios.IndexModel.FileName(stored.Summary.Name) + ".xlsx");
+            Path.ChangeExtension(CsvExport.FileName("prognos-" + Sourcing.Web.Pages.Scenarios.IndexModel.FileName(stored.Summary.Name), time), ".xlsx"));
     }
 
     /// <summary>The year-by-year table (and the charts' tables, which are parts of it), one row per year; costs in SEK.</summary>

@@ -34,6 +34,10 @@ public sealed class BoardModel(PlanningService planning, WorkloadStore workloads
 
     public DateTime GeneratedAt { get; private set; }
 
+    /// <summary>The picked scenarios as query values, so that the workbook holds the same ones as the page.</summary>
+    public Dictionary<string, string> NamesRoute() =>
+        Names.Select((n, i) => (Key: $"names[{i}]", Value: n)).ToDictionary(p => p.Key, p => p.Value);
+
     /// <summary>How many A4 pages the printed report may take: two per scenario, one for the comparison, three for the appendix.</summary>
     public static int PageBudget(int scenarios) => (2 * scenarios) + (scenarios >= 2 ? 1 : 0) + 3;
 
@@ -77,6 +81,22 @@ public sealed class BoardModel(PlanningService planning, WorkloadStore workloads
         }
 
         return Page();
+    }
+
+    /// <summary>The report as a workbook: the summary (one column per scenario, in the report's order), then each scenario's sheets.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        var page = await OnGetAsync(cancellationToken);
+        if (page is not PageResult || Results.Count == 0)
+        {
+            return page is PageResult ? NotFound() : page;
+        }
+
+        var stream = new MemoryStream();
+        ForecastWorkbook.Write(stream, [.. Results.Select(r => (r.Plan, r.Forecast, r.Assumptions))]);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Path.ChangeExtension(CsvExport.FileName("styrelserapport", time), ".xlsx"));
     }
 
     /// <summary>The assumptions table: every parameter's default with its source (the comparison and forecast tables have their exports on their own pages).</summary>
