@@ -149,6 +149,47 @@ public sealed class PlanningWebTests(WebAppFixture app)
         }
     }
 
+    /// <summary>Sourcing puts a scenario on the board and moves it up; the report and the decision page follow that order.</summary>
+    [Fact]
+    public async Task Scenarios_BoardAddThenUp_ReportFollowsTheOrder()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        var store = new ScenarioStore(app.Database.DataSource, TimeProvider.System);
+        async Task PostAsync(string name, string move)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["move"] = move,
+                ["__RequestVerificationToken"] = await WebAppFixture.TokenAsync(client, "/Scenarios"),
+            });
+            using var response = await client.PostAsync("/Scenarios?handler=Board&name=" + Encoded(name), form);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        try
+        {
+            await PostAsync(PlanningSeed.Surplus, "add");
+            Assert.Equal([PlanningSeed.Calm, PlanningSeed.Surplus], (await store.BoardAsync(CancellationToken.None)).Select(s => s.Name));
+            await PostAsync(PlanningSeed.Surplus, "up");
+            Assert.Equal([PlanningSeed.Surplus, PlanningSeed.Calm], (await store.BoardAsync(CancellationToken.None)).Select(s => s.Name));
+
+            var report = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Reports/Board"));
+            var first = report.IndexOf("Prognos per år: " + PlanningSeed.Surplus, StringComparison.Ordinal);
+            var second = report.IndexOf("Prognos per år: " + PlanningSeed.Calm, StringComparison.Ordinal);
+            Assert.True(first >= 0 && second > first, "the report follows the board's order");
+            Assert.DoesNotContain("Prognos per år: " + PlanningSeed.Other, report, StringComparison.Ordinal);
+            var decision = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Forecast/Decision"));
+            Assert.Contains("<h2>" + PlanningSeed.Surplus + "</h2>", decision, StringComparison.Ordinal);
+
+            await PostAsync(PlanningSeed.Surplus, "remove");
+            Assert.Equal([PlanningSeed.Calm], (await store.BoardAsync(CancellationToken.None)).Select(s => s.Name));
+        }
+        finally
+        {
+            await store.SetBoardOrderAsync([PlanningSeed.Calm], CancellationToken.None);
+        }
+    }
+
     [Fact]
     public async Task Scenarios_NameWithMarkup_IsEncoded()
     {
