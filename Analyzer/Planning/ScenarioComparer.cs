@@ -20,15 +20,31 @@ public static class ScenarioComparer
             throw new ArgumentException($"Jämför {MinScenarios}–{MaxScenarios} scenarier (fick {items.Count}).", nameof(items));
         }
 
-        var years = items.SelectMany(i => i.Forecast.Years.Select(y => y.Year)).Distinct().Order().ToList();
+        // Only the years every scenario covers: a 5-year total beside a 6-year one says nothing.
+        var all = items.SelectMany(i => i.Forecast.Years.Select(y => y.Year)).Distinct().Order().ToList();
+        var years = all.Where(y => items.All(i => i.Forecast.Years.Any(f => f.Year == y))).ToList();
+        var horizonsDiffer = all.Count != years.Count;
         // The baseline is "no change": today's staff stays, and the difference to itself is zero.
         var first = items[0].Forecast;
         var baseline = new ComparisonSeries("Ingen förändring",
             [.. years.Select(y => new ComparisonPoint(y, first.DriftFteToday, first.DevelopmentFteToday, 0, 0))]);
-        var series = items.Select(i => new ComparisonSeries(i.Scenario.Name,
-            [.. i.Forecast.Years.Select(y => new ComparisonPoint(y.Year, y.DriftFte, y.UtvecklingFte, y.FreedFte, y.CumulativeDifferenceMkr))])).ToList();
+        var series = items.Select(i => new ComparisonSeries(i.Scenario.Name, Common(i.Forecast, years))).ToList();
 
-        return new ScenarioComparison(years, baseline, series, Differences(items));
+        return new ScenarioComparison(years, baseline, series, Differences(items), horizonsDiffer);
+    }
+
+    /// <summary>The forecast's points in the common years; the running total starts at the first common year.</summary>
+    private static List<ComparisonPoint> Common(Forecast forecast, List<int> years)
+    {
+        var points = new List<ComparisonPoint>();
+        var cumulative = 0.0;
+        foreach (var y in forecast.Years.Where(y => years.Contains(y.Year)))
+        {
+            cumulative += y.LikeForLikeDifferenceMkr;
+            points.Add(new ComparisonPoint(y.Year, y.DriftFte, y.UtvecklingFte, y.FreedFte, cumulative));
+        }
+
+        return points;
     }
 
     private static List<AssumptionDifference> Differences(IReadOnlyList<(Scenario Scenario, Forecast Forecast)> items)

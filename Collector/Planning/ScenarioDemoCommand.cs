@@ -3,7 +3,11 @@ using Sourcing.Collector.Cli;
 
 namespace Sourcing.Collector.Planning;
 
-/// <summary>`sourcing scenario demo [--start-year YEAR]`: stores the three demo scenarios.</summary>
+/// <summary>
+/// `sourcing scenario demo [--start-year YEAR]`: stores the three demo scenarios and, when no
+/// scenario is on the board yet, puts them there in the order a board would read them: the small
+/// first step, the cloud move, everything recommended.
+/// </summary>
 internal sealed class ScenarioDemoCommand : ICliCommand
 {
     public IReadOnlyList<string> Path => ["scenario", "demo"];
@@ -25,6 +29,13 @@ internal sealed class ScenarioDemoCommand : ICliCommand
         {
             await store.SaveAsync(scenario, cancellationToken);
             await output.WriteLineAsync($"Scenariot \"{scenario.Name}\" är sparat.");
+        }
+
+        if ((await store.BoardAsync(cancellationToken)).Count == 0)
+        {
+            var names = DemoScenarios.Create(start).Select(s => s.Name).ToList();
+            await store.SetBoardOrderAsync(names, cancellationToken);
+            await output.WriteLineAsync($"Styrelsen ser {names.Count} scenarier i den ordningen.");
         }
 
         return 0;

@@ -23,7 +23,7 @@ internal sealed class ScenarioListCommand : ICliCommand
         foreach (var s in scenarios)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{(s.ChosenForLeadership ? "*" : " ")} {s.Name}\t{s.Owner}\t{s.UpdatedAt:yyyy-MM-dd HH:mm}"));
+                $"{(s.BoardPosition is { } position ? position.ToString(CultureInfo.InvariantCulture) : " ")} {s.Name}\t{s.Owner}\t{s.UpdatedAt:yyyy-MM-dd HH:mm}"));
         }
 
         return 0;

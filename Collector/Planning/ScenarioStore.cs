@@ -8,13 +8,17 @@ namespace Sourcing.Collector.Planning;
 public sealed class ScenarioStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
 {
     private const string SummaryColumns =
-        "id AS Id, name AS Name, owner AS Owner, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt, chosen_for_leadership AS ChosenForLeadership";
+        "id AS Id, name AS Name, owner AS Owner, description AS Description, created_at AS CreatedAt, updated_at AS UpdatedAt, board_position AS BoardPosition";
 
+    /// <summary>How many scenarios the board sees at most: a comparison holds two to four.</summary>
+    public const int MaxOnBoard = 4;
+
+    /// <summary>Every scenario: the board's first, in their order, then the others by name.</summary>
     public async Task<IReadOnlyList<ScenarioSummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
-            $"SELECT {SummaryColumns} FROM sourcing.scenario ORDER BY name", cancellationToken: cancellationToken));
+            $"SELECT {SummaryColumns} FROM sourcing.scenario ORDER BY board_position NULLS LAST, name", cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToSummary())];
     }
 
@@ -54,26 +58,36 @@ public sealed class ScenarioStore(NpgsqlDataSource dataSource, TimeProvider time
             "DELETE FROM sourcing.scenario WHERE name = @name", new { name }, cancellationToken: cancellationToken)) > 0;
     }
 
-    /// <summary>Marks the scenario leadership sees; at most one is chosen at a time.</summary>
-    public async Task<bool> ChooseForLeadershipAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scenarios the board sees, in order (position 1 first); every other scenario leaves the
+    /// board. Names that do not exist are skipped; at most <see cref="MaxOnBoard"/> are kept.
+    /// </summary>
+    public async Task SetBoardOrderAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(names);
+        var order = names.Distinct(StringComparer.Ordinal).Take(MaxOnBoard).ToArray();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM sourcing.scenario WHERE name = @name)", new { name }, transaction, cancellationToken: cancellationToken));
-        if (!exists)
-        {
-            return false;
-        }
-
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE sourcing.scenario SET chosen_for_leadership = false WHERE chosen_for_leadership AND name <> @name;
-            UPDATE sourcing.scenario SET chosen_for_leadership = true WHERE name = @name;
-            """, new { name }, transaction, cancellationToken: cancellationToken));
+            UPDATE sourcing.scenario SET board_position = NULL WHERE board_position IS NOT NULL;
+            UPDATE sourcing.scenario s SET board_position = o.position
+            FROM unnest(@order) WITH ORDINALITY AS o(name, position)
+            WHERE s.name = o.name;
+            """, new { order }, transaction, cancellationToken: cancellationToken));
+        // Close the gaps a skipped name left: positions stay 1, 2, 3 …
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE sourcing.scenario s SET board_position = r.position
+            FROM (SELECT id, row_number() OVER (ORDER BY board_position) AS position FROM sourcing.scenario WHERE board_position IS NOT NULL) r
+            WHERE s.id = r.id AND s.board_position <> r.position
+            """, transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return true;
     }
+
+    /// <summary>The board's scenarios in order.</summary>
+    public async Task<IReadOnlyList<ScenarioSummary>> BoardAsync(CancellationToken cancellationToken) =>
+        [.. (await ListAsync(cancellationToken)).Where(s => s.BoardPosition is not null)];
 
     public async Task SavePriceTableAsync(CloudPriceTable table, CancellationToken cancellationToken)
     {
@@ -143,12 +157,12 @@ public sealed class ScenarioStore(NpgsqlDataSource dataSource, TimeProvider time
         public string Description { get; set; } = "";
         public DateTime CreatedAt { get; set; }
         public DateTime UpdatedAt { get; set; }
-        public bool ChosenForLeadership { get; set; }
+        public int? BoardPosition { get; set; }
         public string? Definition { get; set; }
 
         public ScenarioSummary ToSummary() => new(Id, Name, Owner, Description,
             new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)),
-            new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)), ChosenForLeadership);
+            new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)), BoardPosition);
     }
 
     private sealed class PriceRow

@@ -1,6 +1,6 @@
 namespace Sourcing.Collector.Planning;
 
-/// <summary>A stored scenario without its definition, for lists.</summary>
+/// <summary>A stored scenario without its definition, for lists. <paramref name="BoardPosition"/>: its place in the board's order (1 first), or null when the board does not see it.</summary>
 public sealed record ScenarioSummary(
     long Id,
     string Name,
@@ -8,4 +8,4 @@ public sealed record ScenarioSummary(
     string Description,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    bool ChosenForLeadership);
+    int? BoardPosition);

@@ -40,7 +40,7 @@ internal static class PageShooter
         {
             await page.GotoAsync(baseUrl + path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await page.WaitForTimeoutAsync(600); // charts animate in
+            await page.WaitForTimeoutAsync(1500); // charts animate in (slower on a busy machine)
             var name = Path.Combine(outDir, Slug(path) + "-" + width + ".png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = name, FullPage = true });
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

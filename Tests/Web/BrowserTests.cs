@@ -352,6 +352,104 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
         Assert.Empty(scriptErrors);
     }
 
+    /// <summary>
+    /// The board report with all three seeded scenarios, printed by Chromium to A4: two pages per
+    /// scenario (decision page; year table with charts), one for the comparison and at most three for
+    /// the appendix, so at most 2 × 3 + 1 + 3 = 10 pages, and at least the 2 × 3 + 1 + 1 its page breaks
+    /// make. At the printed width (210 mm less 2 × 11 mm margin = 188 mm = 710 px) nothing is wider.
+    /// </summary>
+    [Fact]
+    public async Task BoardReport_PrintedOnA4_FitsThePageBudgetAndNothingIsWiderThanThePage()
+    {
+        const int Printable = 710;
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "ledning");
+        string[] names = [PlanningSeed.Calm, PlanningSeed.Surplus, PlanningSeed.Other];
+
+        await page.SetViewportSizeAsync(Printable, 1000);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.GotoAsync(Url("/Reports/Board?" + string.Join('&', names.Select(n => "names=" + Uri.EscapeDataString(n)))));
+        await page.WaitForFunctionAsync("() => window.Chart && [...document.querySelectorAll('canvas[data-planning-chart]')].every(c => window.Chart.getChart(c))");
+        var wide = await page.EvaluateAsync<string[]>(
+            """
+            w => [...document.querySelectorAll('body *')]
+              .filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).position !== 'absolute')
+              .slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))
+            """, Printable);
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true, PrintBackground = true });
+        Directory.CreateDirectory(Screenshots);
+        await File.WriteAllBytesAsync(Path.Combine(Screenshots, "board-report-test.pdf"), pdf);
+        var pages = System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]");
+
+        Assert.True(wide.Length == 0, "wider than the A4 page: " + string.Join(", ", wide));
+        Assert.InRange(pages, (2 * names.Length) + 2, Sourcing.Web.Pages.Reports.BoardModel.PageBudget(names.Length));
+        Assert.Equal(10, Sourcing.Web.Pages.Reports.BoardModel.PageBudget(names.Length));
+        Assert.Empty(scriptErrors);
+    }
+
+    /// <summary>The comparison of three scenarios shows every column at 1440 px: no table scrolls sideways in its frame.</summary>
+    [Fact]
+    public async Task Compare_ThreeScenariosAt1440_EveryColumnVisible()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, Locale = "sv-SE",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "ledning");
+        string[] names = [PlanningSeed.Calm, PlanningSeed.Surplus, PlanningSeed.Other];
+
+        await page.GotoAsync(Url("/Forecast/Compare?" + string.Join('&', names.Select(n => "names=" + Uri.EscapeDataString(n)))));
+        var clipped = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth + 1).map(w => w.getAttribute('aria-label') + ' ' + w.scrollWidth + '>' + w.clientWidth)");
+
+        Assert.Equal(3, await page.Locator("#compare-summary tbody tr").CountAsync());
+        Assert.True(clipped.Length == 0, "tables wider than their frame: " + string.Join(", ", clipped));
+    }
+
+    /// <summary>Ledning's pages read on a 390 px phone without sideways scrolling; wide tables scroll in their own frame, and the menu folds away.</summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Forecast/Decision")]
+    [InlineData("/Forecast")]
+    [InlineData("/Forecast/Compare")]
+    [InlineData("/Reports/Board")]
+    public async Task LedningPages_AtPhoneWidth_DoNotScrollSidewaysAndTheMenuFolds(string path)
+    {
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "sv-SE",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "ledning");
+
+        await page.GotoAsync(Url(path));
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Meny" });
+        var boardLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Styrelserapport", Exact = true });
+        var folded = await boardLink.IsVisibleAsync();
+        await menu.ClickAsync();
+        var opened = await boardLink.IsVisibleAsync();
+        await menu.ClickAsync();
+
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        await ScreenshotAsync(page, "phone-ledning" + path.Replace('/', '-').ToLowerInvariant().TrimEnd('-'));
+        var wide = width <= 390 ? "" : await page.EvaluateAsync<string>(
+            """
+            () => [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > 392 && !e.closest('.table-wrap'))
+              .slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')
+            """);
+        Assert.True(width <= 390, $"{path} is {width} px wide on a 390 px phone: {wide}");
+        Assert.False(folded, "the menu is open on a phone before it is asked for");
+        Assert.True(opened, "the menu button does not open the menu");
+    }
+
     private async Task<IBrowserContext> NewContextAsync() =>
         await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, Locale = "sv-SE" });
 

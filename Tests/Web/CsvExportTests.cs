@@ -242,11 +242,11 @@ public sealed partial class CsvExportTests(WebAppFixture app)
 
         var csv = await GetCsvAsync(client, "/Scenarios?handler=Csv", "scenarier");
 
-        Assert.Equal("name,owner,chosen_for_leadership,start_year,end_year,moves,freed_fte,net_cost_mkr,surplus_fte_years,has_errors", csv.Header);
+        Assert.Equal("name,owner,board_position,start_year,end_year,moves,freed_fte,net_cost_mkr,surplus_fte_years,has_errors", csv.Header);
         var calm = Assert.Single(csv.Rows, r => r[0] == PlanningSeed.Calm);
-        Assert.Equal(["Sam", "true", "2026", "2030"], calm[1..5]);
+        Assert.Equal(["Sam", "1", "2026", "2030"], calm[1..5]);
         var surplus = Assert.Single(csv.Rows, r => r[0] == PlanningSeed.Surplus);
-        Assert.Equal(["false", "2026", "2029"], surplus[2..5]);
+        Assert.Equal(["", "2026", "2029"], surplus[2..5]);
         Assert.True(Number(surplus[8]) > 0.05, "the surplus scenario has surplus FTE years");
         Assert.Contains(csv.Rows, r => r[0] == PlanningSeed.Other);
         Assert.Contains("href=\"/Scenarios?handler=Csv\"", await client.GetStringAsync("/Scenarios"), StringComparison.Ordinal);

@@ -5,7 +5,7 @@ using Sourcing.Collector.Planning;
 
 namespace Sourcing.Tests.Web;
 
-/// <summary>Scenarios over <see cref="FakePlanningSystemSource"/>: a calm one chosen for leadership and one that frees more staff than the channels absorb.</summary>
+/// <summary>Scenarios over <see cref="FakePlanningSystemSource"/>: a calm one on the board and one that frees more staff than the channels absorb.</summary>
 internal static class PlanningSeed
 {
     public const string Calm = "Utskrift till leverantör 2027";
@@ -40,6 +40,6 @@ internal static class PlanningSeed
             Parameters = new Dictionary<string, double> { [ParameterKeys.CloudPriceFactor] = 80 },
             Rules = [new MoveRule { Name = "Moln", Filter = new SystemFilter { MaxConfidentiality = 1 }, Destination = Destination.PublicCloud, Waves = [new Wave(2028)] }],
         }, CancellationToken.None);
-        await store.ChooseForLeadershipAsync(Calm, CancellationToken.None);
+        await store.SetBoardOrderAsync([Calm], CancellationToken.None);
     }
 }

@@ -92,7 +92,7 @@ public sealed class PlanningWebTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task Forecast_NoName_ShowsScenarioChosenForLeadership()
+    public async Task Forecast_NoName_ShowsTheBoardsFirstScenario()
     {
         using var client = await app.SignedInAsync("ledning");
 
@@ -113,6 +113,81 @@ public sealed class PlanningWebTests(WebAppFixture app)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal((byte)'P', bytes[0]);
         Assert.Equal((byte)'K', bytes[1]);
+    }
+
+    /// <summary>
+    /// The board's workbook reopens with the summary first, one column per scenario in the order asked
+    /// for, and its figures are the JSON API's: e.g. a like-for-like sum of 12 345 678 kr is stored as
+    /// 12.346 (mkr, three decimals kept) and shown with one decimal, "12,3".
+    /// </summary>
+    [Fact]
+    public async Task BoardXlsx_Reopened_SummaryFirstEqualsTheApiFigures()
+    {
+        using var client = await app.SignedInAsync("ledning");
+        string[] names = [PlanningSeed.Surplus, PlanningSeed.Calm];
+
+        using var response = await client.GetAsync("/Reports/Board?handler=Xlsx&" + string.Join('&', names.Select(n => "names=" + Encoded(n))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches(@"^styrelserapport-\d{8}\.xlsx$", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var summary = workbook.Worksheet(1);
+        Assert.Equal(ForecastWorkbook.SummarySheet, summary.Name);
+        Assert.Equal(1, summary.SheetView.SplitRow);
+        Assert.Equal(1, summary.SheetView.SplitColumn);
+        Assert.Equal(["Scenario 1", "Prognos 1", "Systemplan 1", "Avvikelser 1", "Scenario 2"], workbook.Worksheets.Skip(1).Take(5).Select(s => s.Name));
+        int Row(string label) => Enumerable.Range(2, ForecastWorkbook.SummaryRows.Count).Single(r => summary.Cell(r, 1).GetString() == label);
+        var nominalRow = Row("Jämförbar skillnad över horisonten (mkr)");
+        var npvRow = Row("Nuvärde (mkr)");
+        Assert.Equal(ForecastWorkbook.MkrFormat, summary.Cell(nominalRow, 2).Style.NumberFormat.Format);
+        for (var i = 0; i < names.Length; i++)
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/scenarios/{Encoded(names[i])}/forecast"));
+            Assert.Equal(names[i], summary.Cell(1, i + 2).GetString());
+            Assert.Equal(Math.Round(json.RootElement.GetProperty("nominalDifference").GetDouble() / 1e6, 3), summary.Cell(nominalRow, i + 2).GetValue<double>(), 6);
+            Assert.Equal(Math.Round(json.RootElement.GetProperty("npv").GetDouble() / 1e6, 3), summary.Cell(npvRow, i + 2).GetValue<double>(), 6);
+        }
+    }
+
+    /// <summary>Sourcing puts a scenario on the board and moves it up; the report and the decision page follow that order.</summary>
+    [Fact]
+    public async Task Scenarios_BoardAddThenUp_ReportFollowsTheOrder()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        var store = new ScenarioStore(app.Database.DataSource, TimeProvider.System);
+        async Task PostAsync(string name, string move)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["move"] = move,
+                ["__RequestVerificationToken"] = await WebAppFixture.TokenAsync(client, "/Scenarios"),
+            });
+            using var response = await client.PostAsync("/Scenarios?handler=Board&name=" + Encoded(name), form);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        try
+        {
+            await PostAsync(PlanningSeed.Surplus, "add");
+            Assert.Equal([PlanningSeed.Calm, PlanningSeed.Surplus], (await store.BoardAsync(CancellationToken.None)).Select(s => s.Name));
+            await PostAsync(PlanningSeed.Surplus, "up");
+            Assert.Equal([PlanningSeed.Surplus, PlanningSeed.Calm], (await store.BoardAsync(CancellationToken.None)).Select(s => s.Name));
+
+            var report = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Reports/Board"));
+            var first = report.IndexOf("Prognos per år: " + PlanningSeed.Surplus, StringComparison.Ordinal);
+            var second = report.IndexOf("Prognos per år: " + PlanningSeed.Calm, StringComparison.Ordinal);
+            Assert.True(first >= 0 && second > first, "the report follows the board's order");
+            Assert.DoesNotContain("Prognos per år: " + PlanningSeed.Other, report, StringComparison.Ordinal);
+            var decision = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Forecast/Decision"));
+            Assert.Contains("<h2>" + PlanningSeed.Surplus + "</h2>", decision, StringComparison.Ordinal);
+
+            await PostAsync(PlanningSeed.Surplus, "remove");
+            Assert.Equal([PlanningSeed.Calm], (await store.BoardAsync(CancellationToken.None)).Select(s => s.Name));
+        }
+        finally
+        {
+            await store.SetBoardOrderAsync([PlanningSeed.Calm], CancellationToken.None);
+        }
     }
 
     [Fact]
@@ -144,7 +219,7 @@ public sealed class PlanningWebTests(WebAppFixture app)
         using var client = await app.SignedInAsync("ledning");
 
         using var list = JsonDocument.Parse(await client.GetStringAsync("/api/scenarios"));
-        Assert.Contains(list.RootElement.EnumerateArray(), e => e.GetProperty("name").GetString() == PlanningSeed.Calm && e.GetProperty("chosenForLeadership").GetBoolean());
+        Assert.Contains(list.RootElement.EnumerateArray(), e => e.GetProperty("name").GetString() == PlanningSeed.Calm && e.GetProperty("boardPosition").GetInt32() == 1);
 
         using var scenario = await client.GetAsync("/api/scenarios/" + Encoded(PlanningSeed.Surplus));
         Assert.Equal("application/json", scenario.Content.Headers.ContentType!.MediaType);
@@ -194,15 +269,17 @@ public sealed class PlanningWebTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task BoardReport_Default_HasSectionPerScenarioAndSources()
+    public async Task BoardReport_Default_HasOnlyTheBoardsScenariosAndSources()
     {
         using var client = await app.SignedInAsync("ledning");
 
-        var html = await client.GetStringAsync("/Reports/Board");
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Reports/Board"));
 
-        Assert.True(System.Text.RegularExpressions.Regex.Count(html, "class=\"report-section\"") >= 4);
+        // Only the calm scenario is on the board: its decision page and per-year page, then the appendix.
+        Assert.Contains("Prognos per år: " + PlanningSeed.Calm, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prognos per år: " + PlanningSeed.Surplus, html, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "class=\"report-section "));
         Assert.Contains("skr.se", html, StringComparison.Ordinal);
-        Assert.Contains("Scenario: " + PlanningSeed.Calm, html, StringComparison.Ordinal);
     }
 
     [Fact]

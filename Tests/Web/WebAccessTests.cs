@@ -49,6 +49,7 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/Forecast/Sensitivity?handler=Csv", Expect.Denied, Expect.Ok, Expect.Ok },
         { "/Reports/Board", Expect.Denied, Expect.Ok, Expect.Ok },
         { "/Reports/Board?handler=CsvAssumptions", Expect.Denied, Expect.Ok, Expect.Ok },
+        { "/Reports/Board?handler=Xlsx&names=Utskrift%20till%20leverant%C3%B6r%202027", Expect.Denied, Expect.Ok, Expect.Ok },
         { "/api/scenarios", Expect.Denied, Expect.Ok, Expect.Ok },
         { "/api/scenarios/" + Uri.EscapeDataString(PlanningSeed.Calm), Expect.Denied, Expect.Ok, Expect.Ok },
         { "/api/scenarios/" + Uri.EscapeDataString(PlanningSeed.Calm) + "/forecast", Expect.Denied, Expect.Ok, Expect.Ok },
@@ -344,7 +345,7 @@ public sealed class WebAccessTests(WebAppFixture app)
         Assert.Contains("till 122 under perioden", html, StringComparison.Ordinal);
         Assert.Contains("<canvas id=\"vm-trend\"", html, StringComparison.Ordinal);
         Assert.Contains("Visa som tabell", html, StringComparison.Ordinal);
-        Assert.Contains("Valt scenario för ledningen: " + PlanningSeed.Calm, html, StringComparison.Ordinal);
+        Assert.Contains("Styrelsens första scenario: " + PlanningSeed.Calm, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Skanningarnas hälsa", html, StringComparison.Ordinal);
     }
 }

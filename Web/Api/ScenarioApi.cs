@@ -26,7 +26,7 @@ public static class ScenarioApi
     internal static async Task<Ok<List<ScenarioListItem>>> ListAsync(ScenarioStore store, CancellationToken cancellationToken)
     {
         var list = await store.ListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(s => new ScenarioListItem(s.Id, s.Name, s.Owner, s.Description, s.UpdatedAt, s.ChosenForLeadership)).ToList());
+        return TypedResults.Ok(list.Select(s => new ScenarioListItem(s.Id, s.Name, s.Owner, s.Description, s.UpdatedAt, s.BoardPosition)).ToList());
     }
 
     /// <summary>The scenario in its file format (sourcing-scenario/1), the same as the export.</summary>
@@ -53,5 +53,5 @@ public static class ScenarioApi
         return TypedResults.Text(json.ToJsonString(ScenarioJson.Options), "application/json");
     }
 
-    public sealed record ScenarioListItem(long Id, string Name, string Owner, string Description, DateTimeOffset UpdatedAt, bool ChosenForLeadership);
+    public sealed record ScenarioListItem(long Id, string Name, string Owner, string Description, DateTimeOffset UpdatedAt, int? BoardPosition);
 }

@@ -22,7 +22,7 @@ internal static class ScenarioApiDocument
                   "owner": { "type": "string" },
                   "description": { "type": "string" },
                   "updatedAt": { "type": "string", "format": "date-time" },
-                  "chosenForLeadership": { "type": "boolean" }
+                  "boardPosition": { "type": ["integer", "null"], "description": "Place in the board's order (1 first); null when the board does not see the scenario." }
                 }
               },
               "Scenario": { "type": "object", "description": "Scenario file, format sourcing-scenario/1 (see Collector/Planning/README.md).", "properties": { "format": { "type": "string" }, "name": { "type": "string" }, "startYear": { "type": "integer" }, "horizonYears": { "type": "integer" } } },

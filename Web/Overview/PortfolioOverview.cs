@@ -40,7 +40,8 @@ public sealed class PortfolioOverview(
     private async Task<ScenarioHeadline?> HeadlineAsync(CancellationToken cancellationToken)
     {
         var list = await scenarios.ListAsync(cancellationToken);
-        var chosen = list.FirstOrDefault(s => s.ChosenForLeadership) ?? (list.Count > 0 ? list[0] : null);
+        // The board's first scenario (the list puts the board's first), else the first by name.
+        var chosen = list.Count > 0 ? list[0] : null;
         if (chosen is null)
         {
             return null;
@@ -57,7 +58,7 @@ public sealed class PortfolioOverview(
         var plan = PlanCompiler.Compile(scenario, await estateSource.LoadAsync(cancellationToken), prices);
         var forecast = Forecaster.Run(plan, PlanningAssumptions.ForScenario(scenario), withBreakEven: false);
         var years = forecast.Years.Select(y => new HeadlineYear(y.Year, y.DriftFte, y.UtvecklingFte, y.SurplusFte)).ToList();
-        return new ScenarioHeadline(chosen.Name, chosen.ChosenForLeadership, years, forecast.Years.Count == 0 ? 0 : forecast.Years[^1].CumulativeDifference);
+        return new ScenarioHeadline(chosen.Name, chosen.BoardPosition is not null, years, forecast.Years.Count == 0 ? 0 : forecast.Years[^1].CumulativeDifference);
     }
 }
 

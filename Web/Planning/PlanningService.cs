@@ -4,8 +4,8 @@ using Sourcing.Collector.Planning;
 namespace Sourcing.Web.Planning;
 
 /// <summary>
-/// What the scenario, forecast and report pages share: load a stored scenario (or the one chosen
-/// for leadership), resolve it against today's systems and run the forecast. The systems are
+/// What the scenario, forecast and report pages share: load a stored scenario (or the board's first
+/// one), resolve it against today's systems and run the forecast. The systems are
 /// loaded once per request; the model itself is pure and fast.
 /// </summary>
 public sealed class PlanningService(ScenarioStore store, IEstateSource estateSource)
@@ -14,7 +14,7 @@ public sealed class PlanningService(ScenarioStore store, IEstateSource estateSou
 
     public Task<Estate> EstateAsync(CancellationToken cancellationToken) => estateSource.LoadAsync(cancellationToken);
 
-    /// <summary>The named scenario; without a name the one chosen for leadership, else the first by name.</summary>
+    /// <summary>The named scenario; without a name the board's first, else the first by name.</summary>
     public async Task<StoredScenario?> FindAsync(string? name, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(name))
@@ -23,7 +23,8 @@ public sealed class PlanningService(ScenarioStore store, IEstateSource estateSou
         }
 
         var list = await store.ListAsync(cancellationToken);
-        var pick = list.FirstOrDefault(s => s.ChosenForLeadership) ?? (list.Count > 0 ? list[0] : null);
+        // The list puts the board's scenarios first, in their order.
+        var pick = list.Count > 0 ? list[0] : null;
         return pick is null ? null : await store.GetAsync(pick.Name, cancellationToken);
     }
 

@@ -26,9 +26,15 @@ public sealed class ScenarioComparerTests
         Assert.StartsWith("0", transfer.Values[1], StringComparison.Ordinal);
 
         Assert.Equal(3, comparison.Scenarios.Count);
-        Assert.Equal(Enumerable.Range(2026, 6), comparison.Years);
+        // Horizons of 5, 6 and 6 years from 2026: compared over the common 2026–2030 only.
+        Assert.True(comparison.HorizonsDiffer);
+        Assert.Equal(Enumerable.Range(2026, 5), comparison.Years);
         Assert.All(comparison.Baseline.Points, p => Assert.Equal(0, p.CumulativeNetCostMkr));
-        Assert.Equal(5, comparison.Scenarios[0].Points.Count);
+        Assert.All(comparison.Scenarios, s => Assert.Equal(5, s.Points.Count));
+        // The six-year scenario's total is its running total at 2030, not at 2031.
+        var sixYears = items[2].Item2;
+        Assert.Equal(sixYears.Years[4].CumulativeDifferenceMkr, comparison.Last(2)!.CumulativeNetCostMkr, 6);
+        Assert.NotEqual(sixYears.Years[5].CumulativeDifferenceMkr, comparison.Last(2)!.CumulativeNetCostMkr, 6);
         Assert.True(comparison.Scenarios[2].Points[^1].FreedFte > comparison.Scenarios[0].Points[^1].FreedFte);
     }
 

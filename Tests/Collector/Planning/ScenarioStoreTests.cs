@@ -35,7 +35,7 @@ public sealed class ScenarioStoreTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
-    public async Task ChooseForLeadershipAsync_KeepsOnlyOneChosen()
+    public async Task SetBoardOrderAsync_NewOrder_ListsBoardFirstInOrderWithoutGaps()
     {
         var store = new ScenarioStore(database.DataSource, TimeProvider.System);
         foreach (var scenario in DemoScenarios.Create())
@@ -44,12 +44,19 @@ public sealed class ScenarioStoreTests(PostgresDatabase database) : IClassFixtur
         }
 
         var names = DemoScenarios.Create().Select(s => s.Name).ToList();
-        Assert.True(await store.ChooseForLeadershipAsync(names[0], CancellationToken.None));
-        Assert.True(await store.ChooseForLeadershipAsync(names[2], CancellationToken.None));
-        Assert.False(await store.ChooseForLeadershipAsync("Finns inte", CancellationToken.None));
+        await store.SetBoardOrderAsync([names[0], names[2]], CancellationToken.None);
+        // Swapped, with a name that does not exist in between: it is skipped and leaves no gap.
+        await store.SetBoardOrderAsync([names[2], "Finns inte", names[0]], CancellationToken.None);
 
+        var board = await store.BoardAsync(CancellationToken.None);
+        Assert.Equal([names[2], names[0]], board.Select(s => s.Name));
+        Assert.Equal([1, 2], board.Select(s => s.BoardPosition!.Value));
         var list = await store.ListAsync(CancellationToken.None);
-        Assert.Equal(names[2], Assert.Single(list, s => s.ChosenForLeadership).Name);
+        Assert.Equal([names[2], names[0], names[1]], list.Select(s => s.Name).Where(names.Contains));
+        Assert.Null(list.Single(s => s.Name == names[1]).BoardPosition);
+
+        await store.SetBoardOrderAsync([], CancellationToken.None);
+        Assert.Empty(await store.BoardAsync(CancellationToken.None));
         Assert.True(await store.DeleteAsync(names[1], CancellationToken.None));
         Assert.DoesNotContain(await store.ListAsync(CancellationToken.None), s => s.Name == names[1]);
     }

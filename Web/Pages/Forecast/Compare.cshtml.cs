@@ -94,8 +94,9 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
         var names = Names.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0)
         {
-            // Default: the chosen scenario and the next ones by name, so the page shows something useful.
-            names = [.. Scenarios.OrderByDescending(s => s.ChosenForLeadership).Take(Math.Min(MaxScenarios, 3)).Select(s => s.Name)];
+            // Default: the board's scenarios in their order; with fewer than two on the board, the list's first ones.
+            var board = Scenarios.Where(s => s.BoardPosition is not null).ToList();
+            names = [.. (board.Count >= 2 ? board : Scenarios).Take(Math.Min(MaxScenarios, 3)).Select(s => s.Name)];
         }
 
         if (names.Count is < 2 or > MaxScenarios)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +8,7 @@ using Sourcing.Web.Security;
 
 namespace Sourcing.Web.Pages.Forecast;
 
-/// <summary>The forecast of one scenario (default: the one chosen for leadership), with charts and an Excel download.</summary>
+/// <summary>The forecast of one scenario (default: the board's first), with charts and an Excel download.</summary>
 [Authorize(Policy = Policies.Ledning)]
 public sealed class IndexModel(PlanningService planning, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
@@ -59,7 +58,7 @@ public sealed class IndexModel(PlanningService planning, IStringLocalizer<Shared
         ForecastWorkbook.Write(stream, result.Plan, result.Forecast, result.Assumptions);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "prognos-" + Sourcing.Web.Pages.Scenarios.IndexModel.FileName(stored.Summary.Name) + ".xlsx");
+            Path.ChangeExtension(CsvExport.FileName("prognos-" + Sourcing.Web.Pages.Scenarios.IndexModel.FileName(stored.Summary.Name), time), ".xlsx"));
     }
 
     /// <summary>The year-by-year table (and the charts' tables, which are parts of it), one row per year; costs in SEK.</summary>
@@ -106,25 +105,7 @@ public sealed class IndexModel(PlanningService planning, IStringLocalizer<Shared
             }), cancellationToken);
     }
 
-    /// <summary>Drift, development and retained FTE per year as stacked areas.</summary>
-    public string FteChart()
-    {
-        var years = Result!.Forecast.Years;
-        return new ChartSpec("line", [.. years.Select(y => y.Year.ToString(CultureInfo.InvariantCulture))],
-        [
-            new(text["Forecast.DriftFte"], [.. years.Select(y => (object)Math.Round(y.DriftFte, 2))], Fill: true),
-            new(text["Forecast.UtvecklingFte"], [.. years.Select(y => (object)Math.Round(y.UtvecklingFte, 2))], Fill: true),
-            new(text["Forecast.BestallarFte"], [.. years.Select(y => (object)Math.Round(y.BestallarFte, 2))], Fill: true),
-        ], Stacked: true, Unit: "FTE").ToJson();
-    }
+    public string FteChart() => ForecastCharts.Fte(Result!.Forecast, text);
 
-    public string CostChart()
-    {
-        var years = Result!.Forecast.Years;
-        return new ChartSpec("line", [.. years.Select(y => y.Year.ToString(CultureInfo.InvariantCulture))],
-        [
-            new(text["Forecast.Cumulative"], [.. years.Select(y => (object)Math.Round(y.CumulativeDifferenceMkr, 2))]),
-            new(text["Forecast.LikeForLikeDifference"], [.. years.Select(y => (object)Math.Round(y.LikeForLikeDifferenceMkr, 2))]),
-        ], Unit: "mkr").ToJson();
-    }
+    public string CostChart() => ForecastCharts.Cost(Result!.Forecast, text);
 }

@@ -104,10 +104,12 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
         await planning.Store.SaveAsync(updated, cancellationToken);
         if (updated.Name != Name)
         {
+            var board = (await planning.Store.BoardAsync(cancellationToken)).Select(s => s.Name == Name ? updated.Name : s.Name).ToList();
             await planning.Store.DeleteAsync(Name, cancellationToken);
-            if (stored.Summary.ChosenForLeadership)
+            if (stored.Summary.BoardPosition is not null)
             {
-                await planning.Store.ChooseForLeadershipAsync(updated.Name, cancellationToken);
+                // The renamed scenario keeps its place in the board's order.
+                await planning.Store.SetBoardOrderAsync(board, cancellationToken);
             }
         }
 

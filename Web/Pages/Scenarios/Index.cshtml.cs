@@ -22,6 +22,9 @@ public sealed class IndexModel(PlanningService planning, TimeProvider time, IStr
 
     public string? Error { get; private set; }
 
+    /// <summary>How many scenarios the board sees now.</summary>
+    public int BoardCount => Rows.Count(r => r.Summary.BoardPosition is not null);
+
     public sealed record Row(ScenarioSummary Summary, Scenario Scenario, int Moves, double FreedFte, double NominalDifferenceMkr, bool HasErrors, double SurplusFteYears);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -73,14 +76,32 @@ public sealed class IndexModel(PlanningService planning, TimeProvider time, IStr
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostChooseAsync(string name, CancellationToken cancellationToken)
+    /// <summary>Puts the scenario on the board (last), moves it up or down in the board's order, or takes it off.</summary>
+    public async Task<IActionResult> OnPostBoardAsync(string name, string? move, CancellationToken cancellationToken)
     {
-        if (await planning.Store.ChooseForLeadershipAsync(name, cancellationToken))
+        var board = (await planning.Store.BoardAsync(cancellationToken)).Select(s => s.Name).ToList();
+        var at = board.IndexOf(name);
+        switch (move)
         {
-            logger.LogInformation("User {User} chose scenario {Scenario} for leadership", User.Identity?.Name, name);
-            TempData["Message"] = text["Scenarios.ChosenMessage", name].Value;
+            case "add" when at < 0 && board.Count < ScenarioStore.MaxOnBoard && await planning.Store.GetAsync(name, cancellationToken) is not null:
+                board.Add(name);
+                break;
+            case "up" when at > 0:
+                (board[at - 1], board[at]) = (board[at], board[at - 1]);
+                break;
+            case "down" when at >= 0 && at < board.Count - 1:
+                (board[at + 1], board[at]) = (board[at], board[at + 1]);
+                break;
+            case "remove" when at >= 0:
+                board.RemoveAt(at);
+                break;
+            default:
+                return RedirectToPage();
         }
 
+        await planning.Store.SetBoardOrderAsync(board, cancellationToken);
+        logger.LogInformation("User {User} set the board's scenarios to {Board}", User.Identity?.Name, string.Join(" | ", board));
+        TempData["Message"] = board.Count == 0 ? text["Scenarios.BoardEmpty"].Value : text["Scenarios.BoardMessage", string.Join(", ", board.Select((n, i) => (i + 1) + ". " + n))].Value;
         return RedirectToPage();
     }
 
@@ -101,10 +122,10 @@ public sealed class IndexModel(PlanningService planning, TimeProvider time, IStr
     {
         await LoadAsync(cancellationToken);
         return await CsvExport.WriteAsync(Response, CsvExport.FileName("scenarier", time),
-            ["name", "owner", "chosen_for_leadership", "start_year", "end_year", "moves", "freed_fte", "net_cost_mkr", "surplus_fte_years", "has_errors"],
+            ["name", "owner", "board_position", "start_year", "end_year", "moves", "freed_fte", "net_cost_mkr", "surplus_fte_years", "has_errors"],
             Rows.Select(r => new object?[]
             {
-                r.Summary.Name, r.Summary.Owner, r.Summary.ChosenForLeadership, r.Scenario.StartYear, r.Scenario.EndYear, r.Moves, r.FreedFte,
+                r.Summary.Name, r.Summary.Owner, r.Summary.BoardPosition, r.Scenario.StartYear, r.Scenario.EndYear, r.Moves, r.FreedFte,
                 r.NominalDifferenceMkr, r.SurplusFteYears, r.HasErrors,
             }), cancellationToken);
     }

@@ -16,6 +16,10 @@
   // Colour-blind safe palette (Okabe–Ito), distinguishable in print too.
   var palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
   var reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  // A printed page is drawn at once: no animation to catch half-way.
+  if (window.matchMedia('print').matches) {
+    reduced = true;
+  }
 
   function format(v) {
     if (Array.isArray(v)) {
@@ -24,6 +28,7 @@
     return numberFormat.format(v);
   }
 
+  var charts = [];
   document.querySelectorAll('canvas[data-planning-chart], canvas[data-estate-chart]').forEach(function (canvas) {
     var spec;
     try {
@@ -82,7 +87,7 @@
         ctx.restore();
       }
     };
-    new window.Chart(canvas, {
+    charts.push(new window.Chart(canvas, {
       plugins: [baseLinePlugin],
       type: spec.type,
       data: { labels: spec.labels, datasets: datasets },
@@ -105,6 +110,11 @@
         },
         scales: scales
       }
-    });
+    }));
+  });
+
+  // Printing narrows the page: redraw each chart at its printed width (Chart.js does not on its own).
+  window.addEventListener('beforeprint', function () {
+    charts.forEach(function (chart) { chart.resize(); });
   });
 })();
