@@ -101,10 +101,17 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
             return Page();
         }
 
+        if (updated.Name != Name && (await planning.Store.ListDeletedAsync(cancellationToken)).Any(d => d.Name == updated.Name))
+        {
+            Errors = [text["Scenarios.NameDeleted", updated.Name].Value];
+            Result = SafeRun(Scenario, Estate, await planning.PricesAsync(Scenario, cancellationToken));
+            return Page();
+        }
+
         await planning.Store.SaveAsync(updated, cancellationToken);
         if (updated.Name != Name)
         {
-            await planning.Store.DeleteAsync(Name, cancellationToken);
+            await planning.Store.RemoveAsync(Name, cancellationToken);
             if (stored.Summary.ChosenForLeadership)
             {
                 await planning.Store.ChooseForLeadershipAsync(updated.Name, cancellationToken);
