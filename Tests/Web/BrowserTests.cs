@@ -329,6 +329,8 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
         {
             ("/Scenarios", "scenarios", 0),
             ("/Scenarios/Edit/" + Uri.EscapeDataString(PlanningSeed.Calm), "scenario-edit", 0),
+            ("/Scenarios/Delete/" + Uri.EscapeDataString(PlanningSeed.Calm), "scenario-delete", 0),
+            ("/Scenarios/Deleted", "scenarios-deleted", 0),
             ("/Forecast?name=" + Uri.EscapeDataString(PlanningSeed.Surplus), "forecast", 2),
             ("/Forecast/Compare", "compare", 3),
             ("/Forecast/Sensitivity", "sensitivity", 2),
