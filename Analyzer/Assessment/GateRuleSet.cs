@@ -175,7 +175,7 @@ public sealed record GateRuleSet
                     new GateRuleEffect(Destination.PublicCloud, GateEffect.Blocked, K3PolicyBlock, 0, Jurisdiction.NonEu),
                     new GateRuleEffect(Destination.Saas, GateEffect.Blocked, K3PolicyBlock, 0, Jurisdiction.NonEu),
                     new GateRuleEffect(Destination.SwedishManaged, GateEffect.Blocked, K3PolicyBlock, 0, Jurisdiction.NonEu),
-                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen drift är standard för journal- och vårdsystem.", 5),
+                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen regi är standard för journal- och vårdsystem.", 5),
                 ],
             },
             new GateRule
@@ -230,7 +230,7 @@ public sealed record GateRuleSet
                     new GateRuleEffect(Destination.PublicCloud, GateEffect.Conditional, K4Condition),
                     new GateRuleEffect(Destination.Saas, GateEffect.Conditional, K4Condition),
                     new GateRuleEffect(Destination.SwedishManaged, GateEffect.Conditional, K4Condition),
-                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen drift kräver ingen säkerhetsskyddad upphandling.", 20),
+                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen regi kräver ingen säkerhetsskyddad upphandling.", 20),
                 ],
             },
             new GateRule
@@ -246,7 +246,7 @@ public sealed record GateRuleSet
                     new GateRuleEffect(Destination.Saas, GateEffect.Penalty, PenaltyT, 20),
                     new GateRuleEffect(Destination.SwedishManaged, GateEffect.Conditional,
                         "Lokal redundans: lokalt eller regionalt datacenter med redundant förbindelse."),
-                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen drift föredras (eller lokal drift nära utrustningen).", 10),
+                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen regi föredras (eller lokal drift nära utrustningen).", 10),
                 ],
             },
             new GateRule

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Sourcing.Analyzer;
 using Sourcing.Analyzer.Planning;
 
 namespace Sourcing.Collector.Planning;

@@ -86,7 +86,7 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
 
             var row = page.Locator("#decisions-table tbody tr", new() { HasText = Reason });
             await row.WaitForAsync();
-            Assert.Contains("Egen drift", await row.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("Egen regi", await row.InnerTextAsync(), StringComparison.Ordinal);
             await ScreenshotAsync(page, "system-decision");
         }
         finally

@@ -79,7 +79,7 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
                 // A refused hand move is not saved: the person asked for something the gate forbids.
                 errors.AddRange(result.Plan.Issues
                     .Where(i => i.Kind == PlanIssueKind.Refused || (i.Kind == PlanIssueKind.Error && i.Origin == PlanCompiler.HandOrigin))
-                    .Select(i => i.GateRule is { } rule ? text["Edit.Refused", i.SystemName ?? "", DestinationNames.Swedish(i.Destination ?? Destination.InHouse), rule].Value : i.Message));
+                    .Select(i => i.GateRule is { } rule ? text["Edit.Refused", i.SystemName ?? "", DestinationNames.SwedishLower(i.Destination ?? Destination.InHouse), rule].Value : i.Message));
             }
             catch (ArgumentException e)
             {
