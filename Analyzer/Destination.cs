@@ -3,7 +3,7 @@ namespace Sourcing.Analyzer;
 /// <summary>Where a system can be run. The order is the order pages list them in.</summary>
 public enum Destination
 {
-    /// <summary>Egen drift: the region's own data centre and staff.</summary>
+    /// <summary>Egen regi: the region's own data centre and staff.</summary>
     InHouse,
     /// <summary>Swedish/EU-owned managed hosting or cloud, operated in Sweden.</summary>
     SwedishManaged,

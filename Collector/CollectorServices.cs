@@ -72,6 +72,7 @@ public static class CollectorServices
         services.AddTransient<CurrentAssessment>();
         services.AddTransient<TrainModelJob>();
         services.AddSingleton<ScenarioStore>();
+        services.AddTransient<ScenarioPurgeJob>();
         services.AddSingleton<CostBudgetStore>();
         services.AddTransient<IEstateSource, EstateSource>();
         services.AddTransient<IAfterScan, RefreshAfterScan>();

@@ -97,8 +97,13 @@ public sealed record GateRuleSet
 
     private const string OslReference = "10 kap. 2 a § offentlighets- och sekretesslagen (2009:400)";
     private const string OslUrl = "https://lagen.nu/2009:400#K10P2a";
-    private const string SakerhetsskyddReference = "2 kap. 6 § säkerhetsskyddslagen (2018:585)";
-    private const string SakerhetsskyddUrl = "https://lagen.nu/2018:585";
+    // Säkerhetsskyddsavtal were in 2 kap. 6 § of the law as enacted (2019); the amendments in force on
+    // 1 December 2021 (prop. 2020/21:194) moved them to 4 kap. 1 § and added the special assessment,
+    // the suitability test and consultation with the supervisory authority in the same chapter.
+    // Säkerhetspolisen cites 4 kap. 1 § (sakerhetspolisen.se, "Säkerhetsskydd vid upphandlingar och
+    // samarbeten"). lagen.nu still shows the 2019 text, so the link goes to Riksdagen's current text.
+    private const string SakerhetsskyddReference = "4 kap. 1 § säkerhetsskyddslagen (2018:585), i lydelse från 1 december 2021";
+    private const string SakerhetsskyddUrl = "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/sakerhetsskyddslag-2018585_sfs-2018-585/";
     private const string SkrCloudUrl = "https://skr.se/naringslivarbetedigitalisering/digitalisering/arkitektursakerhet/molntjanster.7559.html";
 
     private const string K2Condition =
@@ -170,7 +175,7 @@ public sealed record GateRuleSet
                     new GateRuleEffect(Destination.PublicCloud, GateEffect.Blocked, K3PolicyBlock, 0, Jurisdiction.NonEu),
                     new GateRuleEffect(Destination.Saas, GateEffect.Blocked, K3PolicyBlock, 0, Jurisdiction.NonEu),
                     new GateRuleEffect(Destination.SwedishManaged, GateEffect.Blocked, K3PolicyBlock, 0, Jurisdiction.NonEu),
-                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen drift är standard för journal- och vårdsystem.", 5),
+                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen regi är standard för journal- och vårdsystem.", 5),
                 ],
             },
             new GateRule
@@ -214,7 +219,7 @@ public sealed record GateRuleSet
                 Description = "K4 eller säkerhetsskyddsklassificerade uppgifter",
                 Basis = RuleBasis.Law,
                 LawReference = SakerhetsskyddReference,
-                Source = "Den som överlåter säkerhetskänslig verksamhet till en leverantör ska göra en särskild säkerhetsskyddsbedömning, ingå säkerhetsskyddsavtal och samråda med tillsynsmyndigheten. Kontrollera paragrafhänvisningen mot gällande lydelse.",
+                Source = "Den som låter en leverantör få tillgång till säkerhetskänslig verksamhet ska ingå säkerhetsskyddsavtal (4 kap. 1 §; före 1 december 2021 var det 2 kap. 6 §), göra en särskild säkerhetsskyddsbedömning och lämplighetsprövning och i vissa fall samråda med tillsynsmyndigheten (4 kap., ändringar enligt prop. 2020/21:194). Paragrafhänvisningen är kontrollerad mot Säkerhetspolisens vägledning, inte mot lagtexten själv: regionens jurist bör bekräfta den innan regeln används i ett beslut.",
                 SourceUrl = SakerhetsskyddUrl,
                 Condition = new GateCondition { MinConfidentiality = 4, SecurityClassified = true },
                 Effects =
@@ -225,7 +230,7 @@ public sealed record GateRuleSet
                     new GateRuleEffect(Destination.PublicCloud, GateEffect.Conditional, K4Condition),
                     new GateRuleEffect(Destination.Saas, GateEffect.Conditional, K4Condition),
                     new GateRuleEffect(Destination.SwedishManaged, GateEffect.Conditional, K4Condition),
-                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen drift kräver ingen säkerhetsskyddad upphandling.", 20),
+                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen regi kräver ingen säkerhetsskyddad upphandling.", 20),
                 ],
             },
             new GateRule
@@ -241,7 +246,7 @@ public sealed record GateRuleSet
                     new GateRuleEffect(Destination.Saas, GateEffect.Penalty, PenaltyT, 20),
                     new GateRuleEffect(Destination.SwedishManaged, GateEffect.Conditional,
                         "Lokal redundans: lokalt eller regionalt datacenter med redundant förbindelse."),
-                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen drift föredras (eller lokal drift nära utrustningen).", 10),
+                    new GateRuleEffect(Destination.InHouse, GateEffect.Preferred, "Egen regi föredras (eller lokal drift nära utrustningen).", 10),
                 ],
             },
             new GateRule

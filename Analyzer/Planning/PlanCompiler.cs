@@ -158,7 +158,7 @@ public static class PlanCompiler
             if (gate.Verdict == PlanningGateVerdict.Blocked)
             {
                 issues.Add(new(PlanIssueKind.Refused,
-                    $"Flytt av {system.Name} till {DestinationNames.Swedish(hand.Destination)} nekas: {gate.Rule}",
+                    $"Flytt av {system.Name} till {DestinationNames.SwedishLower(hand.Destination)} nekas: {gate.Rule}",
                     system.Id, system.Name, hand.Destination, gate.Rule, HandOrigin));
                 // The refusal stands in for the move: rules must not move the system behind the person's back.
                 assigned[system.Id] = null;
@@ -205,7 +205,7 @@ public static class PlanCompiler
                 if (gate.Verdict == PlanningGateVerdict.Blocked)
                 {
                     issues.Add(new(PlanIssueKind.Skipped,
-                        $"{system.Name} hoppas över av regeln \"{rule.Name}\": {DestinationNames.Swedish(destination.Value)} är spärrat ({gate.Rule})",
+                        $"{system.Name} hoppas över av regeln \"{rule.Name}\": {DestinationNames.SwedishLower(destination.Value)} är spärrat ({gate.Rule})",
                         system.Id, system.Name, destination, gate.Rule, rule.Name));
                     continue;
                 }
@@ -258,7 +258,7 @@ public static class PlanCompiler
         if (move.Verdict == PlanningGateVerdict.Conditional)
         {
             issues.Add(new(PlanIssueKind.Conditional,
-                $"{move.SystemName} till {DestinationNames.Swedish(move.Destination)} är villkorat: {move.GateRule}",
+                $"{move.SystemName} till {DestinationNames.SwedishLower(move.Destination)} är villkorat: {move.GateRule}",
                 move.SystemId, move.SystemName, move.Destination, move.GateRule, move.Origin));
         }
     }

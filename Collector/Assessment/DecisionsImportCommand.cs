@@ -1,6 +1,5 @@
 using System.Globalization;
 using Sourcing.Analyzer;
-using Sourcing.Analyzer.Assessment;
 using Sourcing.Collector.Cli;
 
 namespace Sourcing.Collector.Assessment;

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Sourcing.Collector.Assessment;
+using Sourcing.Collector.Planning;
 using Sourcing.Collector.Sources;
 using Sourcing.Collector.Workloads;
 
@@ -56,6 +57,8 @@ public sealed class ScheduleRegistrar(SourceStore sources, IRecurringJobManager 
         // After the nightly scans (02:00): re-map and re-assess once more, whatever the scans did.
         recurring.AddOrUpdate<MappingJob>("map-resources", j => j.RunAsync(CancellationToken.None), "15 4 * * *", new RecurringJobOptions { TimeZone = stockholm });
         recurring.AddOrUpdate<AnalyzeJob>("analyze", j => j.RunAsync(CancellationToken.None), "30 4 * * *", new RecurringJobOptions { TimeZone = stockholm });
+        // Deleted scenarios stay restorable for 30 days, then go.
+        recurring.AddOrUpdate<ScenarioPurgeJob>("purge-deleted-scenarios", j => j.RunAsync(CancellationToken.None), "45 3 * * *", new RecurringJobOptions { TimeZone = stockholm });
         // Learning from decisions changes slowly; weekly is enough.
         recurring.AddOrUpdate<TrainModelJob>("train-decision-model", j => j.RunAsync(CancellationToken.None), "0 5 * * 0", new RecurringJobOptions { TimeZone = stockholm });
     }

@@ -86,7 +86,7 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
 
             var row = page.Locator("#decisions-table tbody tr", new() { HasText = Reason });
             await row.WaitForAsync();
-            Assert.Contains("Egen drift", await row.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("Egen regi", await row.InnerTextAsync(), StringComparison.Ordinal);
             await ScreenshotAsync(page, "system-decision");
         }
         finally
@@ -138,6 +138,53 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
             Assert.Contains(Name, text, StringComparison.Ordinal);
             Assert.Contains(PlanningSeed.Calm, text, StringComparison.Ordinal);
             await ScreenshotAsync(page, "scenario-compare");
+            Assert.Empty(cspErrors);
+        }
+        finally
+        {
+            await using var connection = await app.Database.DataSource.OpenConnectionAsync();
+            await using var command = new Npgsql.NpgsqlCommand("DELETE FROM sourcing.scenario WHERE name = @name", connection);
+            command.Parameters.AddWithValue("name", Name);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ScenarioEdit_SourcingChangesPeopleAndRuleInPlace_ForecastChanges()
+    {
+        const string Name = "Webbläsartest: redigera på plats";
+        await new Sourcing.Collector.Planning.ScenarioStore(app.Database.DataSource, TimeProvider.System).SaveAsync(new Sourcing.Analyzer.Planning.Scenario
+        {
+            Name = Name,
+            StartYear = 2026,
+            HorizonYears = 5,
+            Rules = [new Sourcing.Analyzer.Planning.MoveRule { Name = "Utskrift", Filter = new() { NameContains = ["utskrift"] }, Destination = Sourcing.Analyzer.Destination.SwedishManaged, Waves = [new(2027)] }],
+        }, CancellationToken.None);
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        var cspErrors = CollectCspErrors(page);
+        await page.GotoAsync(Url("/Account/SignIn"));
+        await SignInAsync(page, "sourcing");
+
+        try
+        {
+            await page.GotoAsync(Url("/Scenarios/Edit/" + Uri.EscapeDataString(Name)));
+            var driftToday = page.Locator(".stat", new() { HasText = "Drift-FTE i dag" }).Locator(".stat-value");
+            var moves = page.Locator(".stat", new() { HasText = "Flyttade system" }).Locator(".stat-value");
+            var driftBefore = (await driftToday.InnerTextAsync()).Trim();
+            Assert.NotEqual("37,5", driftBefore);
+
+            // Today's drift staff typed in, and the rule narrowed to one print server by its name.
+            await page.GetByLabel("Årsarbetare i drift i dag").FillAsync("37,5");
+            await page.Locator("#rule-0-names").FillAsync("Utskriftsserver 7");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Spara och räkna om" }).ClickAsync();
+            await page.Locator(".notice[role=status]").WaitForAsync();
+
+            Assert.Equal(0, await page.Locator("#edit-errors").CountAsync());
+            Assert.Equal("37,5", (await driftToday.InnerTextAsync()).Trim());
+            Assert.Equal("1", (await moves.InnerTextAsync()).Trim());
+            Assert.Equal("Utskriftsserver 7", await page.Locator("#rule-0-names").InputValueAsync());
+            await ScreenshotAsync(page, "scenario-edit-in-place");
             Assert.Empty(cspErrors);
         }
         finally
@@ -329,6 +376,8 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
         {
             ("/Scenarios", "scenarios", 0),
             ("/Scenarios/Edit/" + Uri.EscapeDataString(PlanningSeed.Calm), "scenario-edit", 0),
+            ("/Scenarios/Delete/" + Uri.EscapeDataString(PlanningSeed.Calm), "scenario-delete", 0),
+            ("/Scenarios/Deleted", "scenarios-deleted", 0),
             ("/Forecast?name=" + Uri.EscapeDataString(PlanningSeed.Surplus), "forecast", 2),
             ("/Forecast/Compare", "compare", 3),
             ("/Forecast/Sensitivity", "sensitivity", 2),

@@ -251,7 +251,7 @@ public sealed partial class EstateTrendTests(WebAppFixture app, BrowserFixture b
             Assert.All(firstKinds.Skip(2), k => Assert.Equal("resource_changed", k));
             Assert.Contains("Kopplad till systemet för hand", first, StringComparison.Ordinal);
             Assert.Contains("Beslut", first, StringComparison.Ordinal);
-            Assert.Contains("Avveckla</span>: Ersätts av regionens &lt;b&gt;nya&lt;/b&gt; tjänst", first, StringComparison.Ordinal);
+            Assert.Contains("Avveckling</span>: Ersätts av regionens &lt;b&gt;nya&lt;/b&gt; tjänst", first, StringComparison.Ordinal);
             Assert.Contains("Servern ändrades", first, StringComparison.Ordinal);
             Assert.Contains("id=\"timeline-more\"", first, StringComparison.Ordinal);
             Assert.Contains($"/Systems/Detail?id={system}&amp;tp=2#timeline-heading", first, StringComparison.Ordinal);

@@ -101,7 +101,7 @@ public sealed partial class SuppliersPageTests(WebAppFixture app)
 
     private static string SaasVerdict(string html) => SaasRow().Match(html) is { Success: true } m ? m.Groups["v"].Value : "(no SaaS row)";
 
-    [GeneratedRegex("<th scope=\"row\">SaaS-tjänst.*?</th>\\s*<td><span class=\"badge verdict-(?<v>\\w+)\"", RegexOptions.Singleline)]
+    [GeneratedRegex("<th scope=\"row\">SaaS.*?</th>\\s*<td><span class=\"badge verdict-(?<v>\\w+)\"", RegexOptions.Singleline)]
     private static partial Regex SaasRow();
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string formPage, string path, Dictionary<string, string> fields)

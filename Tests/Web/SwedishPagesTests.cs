@@ -40,6 +40,8 @@ public sealed partial class SwedishPagesTests(WebAppFixture app)
         { "sourcing", "/Mapping/Hand" },
         { "sourcing", "/Imports" },
         { "sourcing", "/Scenarios" },
+        { "sourcing", "/Scenarios/Deleted" },
+        { "sourcing", "/Scenarios/Delete/" + Uri.EscapeDataString(PlanningSeed.Calm) },
         { "ledning", "/Forecast" },
         { "ledning", "/Forecast/Compare" },
         { "ledning", "/Forecast/Sensitivity" },

@@ -35,6 +35,8 @@ public sealed class WebAccessTests(WebAppFixture app)
         { "/Scenarios/Edit/" + Uri.EscapeDataString(PlanningSeed.Calm), Expect.Denied, Expect.Ok, Expect.Denied },
         { "/Scenarios?handler=Export&name=" + Uri.EscapeDataString(PlanningSeed.Calm), Expect.Denied, Expect.Ok, Expect.Denied },
         { "/Scenarios?handler=Csv", Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Scenarios/Delete/" + Uri.EscapeDataString(PlanningSeed.Calm), Expect.Denied, Expect.Ok, Expect.Denied },
+        { "/Scenarios/Deleted", Expect.Denied, Expect.Ok, Expect.Denied },
         { "/Economics", Expect.Denied, Expect.Ok, Expect.Ok },
         { "/Forecast/Decision", Expect.Denied, Expect.Ok, Expect.Ok },
         { "/Forecast", Expect.Denied, Expect.Ok, Expect.Ok },

@@ -84,6 +84,22 @@ public sealed class SupplierJurisdictionTests
         }
     }
 
+    /// <summary>
+    /// Säkerhetsskyddsavtal moved from 2 kap. 6 § to 4 kap. 1 § on 1 December 2021 (prop. 2020/21:194);
+    /// the law rule cites the current paragraph, says where it used to be, and asks a lawyer to confirm.
+    /// </summary>
+    [Fact]
+    public void Default_K4LawRule_CitesCurrentParagraphAndAsksLawyerToConfirm()
+    {
+        var k4 = GateRuleSet.Default.Rules.Single(r => r.Id == "K4");
+
+        Assert.Equal(RuleBasis.Law, k4.Basis);
+        Assert.StartsWith("4 kap. 1 § säkerhetsskyddslagen (2018:585)", k4.LawReference, StringComparison.Ordinal);
+        Assert.Contains("2 kap. 6 §", k4.Source, StringComparison.Ordinal);
+        Assert.Contains("jurist bör bekräfta", k4.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("lagen.nu", k4.SourceUrl, StringComparison.Ordinal); // lagen.nu shows the 2019 text
+    }
+
     [Fact]
     public void Default_EveryRuleLabelled_LawRulesNameTheParagraph_K3CloudAndK4ProviderArePolicy()
     {

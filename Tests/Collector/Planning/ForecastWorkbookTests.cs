@@ -47,7 +47,7 @@ public sealed class ForecastWorkbookTests
         var moves = workbook.Worksheet(ForecastWorkbook.PlanSheet);
         Assert.Equal(plan.Moves.Count + 1, moves.LastRowUsed().RowNumber());
         var handRow = Enumerable.Range(2, plan.Moves.Count).Single(r => moves.Cell(r, 1).GetValue<long>() == handId);
-        Assert.Equal("publikt moln", moves.Cell(handRow, 4).GetString());
+        Assert.Equal("Publikt moln", moves.Cell(handRow, 4).GetString());
         Assert.Equal("Handflytt", moves.Cell(handRow, 10).GetString());
 
         var issues = workbook.Worksheet(ForecastWorkbook.IssuesSheet);

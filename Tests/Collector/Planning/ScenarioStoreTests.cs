@@ -55,10 +55,68 @@ public sealed class ScenarioStoreTests(PostgresDatabase database) : IClassFixtur
         Assert.Equal([names[2], names[0], names[1]], list.Select(s => s.Name).Where(names.Contains));
         Assert.Null(list.Single(s => s.Name == names[1]).BoardPosition);
 
+        // Deleting a scenario on the board takes it off and closes the gap.
+        Assert.True(await store.DeleteAsync(names[2], "test", CancellationToken.None));
+        var after = await store.BoardAsync(CancellationToken.None);
+        Assert.Equal([(names[0], 1)], after.Select(s => (s.Name, s.BoardPosition!.Value)));
+        Assert.True(await store.RestoreAsync(names[2], CancellationToken.None));
+
         await store.SetBoardOrderAsync([], CancellationToken.None);
         Assert.Empty(await store.BoardAsync(CancellationToken.None));
-        Assert.True(await store.DeleteAsync(names[1], CancellationToken.None));
+        Assert.True(await store.DeleteAsync(names[1], "test", CancellationToken.None));
         Assert.DoesNotContain(await store.ListAsync(CancellationToken.None), s => s.Name == names[1]);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_HidesScenarioEverywhereUntilRestored()
+    {
+        var time = new FixedTime(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var store = new ScenarioStore(database.DataSource, time);
+        var scenario = ScenarioJsonTests.Full() with { Name = "Att ta bort" };
+        await store.SaveAsync(scenario, CancellationToken.None);
+
+        Assert.True(await store.DeleteAsync("Att ta bort", "anna", CancellationToken.None));
+        Assert.False(await store.DeleteAsync("Att ta bort", "anna", CancellationToken.None)); // already deleted
+
+        Assert.Null(await store.GetAsync("Att ta bort", CancellationToken.None));
+        Assert.DoesNotContain(await store.ListAsync(CancellationToken.None), s => s.Name == "Att ta bort");
+        await store.SetBoardOrderAsync(["Att ta bort"], CancellationToken.None); // a deleted scenario cannot go on the board
+        Assert.Empty(await store.BoardAsync(CancellationToken.None));
+        var deleted = Assert.Single(await store.ListDeletedAsync(CancellationToken.None), d => d.Name == "Att ta bort");
+        Assert.Equal("anna", deleted.DeletedBy);
+        Assert.Equal(new DateTimeOffset(2026, 3, 31, 9, 0, 0, TimeSpan.Zero), deleted.RestorableUntil);
+
+        time.Now = time.Now.AddDays(29);
+        Assert.True(await store.RestoreAsync("Att ta bort", CancellationToken.None));
+        var restored = await store.GetAsync("Att ta bort", CancellationToken.None);
+        Assert.NotNull(restored);
+        Assert.Equal(ScenarioJson.Serialize(scenario), ScenarioJson.Serialize(restored.Scenario));
+        Assert.DoesNotContain(await store.ListDeletedAsync(CancellationToken.None), d => d.Name == "Att ta bort");
+    }
+
+    [Fact]
+    public async Task RestoreAsync_After30Days_IsRefusedAndScenarioPurged()
+    {
+        var time = new FixedTime(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var store = new ScenarioStore(database.DataSource, time);
+        await store.SaveAsync(ScenarioJsonTests.Full() with { Name = "Gammal" }, CancellationToken.None);
+        await store.SaveAsync(ScenarioJsonTests.Full() with { Name = "Nyare" }, CancellationToken.None);
+        await store.DeleteAsync("Gammal", "anna", CancellationToken.None);
+        time.Now = time.Now.AddDays(10);
+        await store.DeleteAsync("Nyare", "anna", CancellationToken.None);
+
+        // 30 days after the first delete, 20 after the second: only the first has expired.
+        time.Now = new DateTimeOffset(2026, 3, 31, 9, 0, 0, TimeSpan.Zero);
+        Assert.False(await store.RestoreAsync("Gammal", CancellationToken.None));
+        Assert.Equal(1, await store.PurgeExpiredAsync(CancellationToken.None));
+        var left = await store.ListDeletedAsync(CancellationToken.None);
+        Assert.DoesNotContain(left, d => d.Name == "Gammal");
+        Assert.Contains(left, d => d.Name == "Nyare");
+
+        // The purged name is free again; saving it starts a new scenario.
+        await store.SaveAsync(ScenarioJsonTests.Full() with { Name = "Gammal", Owner = "ny" }, CancellationToken.None);
+        Assert.Equal("ny", (await store.GetAsync("Gammal", CancellationToken.None))!.Summary.Owner);
+        Assert.True(await store.RestoreAsync("Nyare", CancellationToken.None));
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
         if (errors.Count == 0)
         {
             // The same checks as the scenario file: plausible parameters, waves within the horizon, text lengths.
-            errors.AddRange(ScenarioChecks.Problems(updated).Select(p => p.StartsWith("parameters.", StringComparison.Ordinal) ? p["parameters.".Length..] : p));
+            errors.AddRange(ScenarioChecks.Check(updated, SystemName).Select(p => p.ForForm));
         }
 
         if (errors.Count == 0)
@@ -79,7 +79,7 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
                 // A refused hand move is not saved: the person asked for something the gate forbids.
                 errors.AddRange(result.Plan.Issues
                     .Where(i => i.Kind == PlanIssueKind.Refused || (i.Kind == PlanIssueKind.Error && i.Origin == PlanCompiler.HandOrigin))
-                    .Select(i => i.GateRule is { } rule ? text["Edit.Refused", i.SystemName ?? "", DestinationNames.Swedish(i.Destination ?? Destination.InHouse), rule].Value : i.Message));
+                    .Select(i => i.GateRule is { } rule ? text["Edit.Refused", i.SystemName ?? "", DestinationNames.SwedishLower(i.Destination ?? Destination.InHouse), rule].Value : i.Message));
             }
             catch (ArgumentException e)
             {
@@ -90,6 +90,14 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
         if (errors.Count > 0)
         {
             Errors = errors;
+            if (!Input.InPlace)
+            {
+                // A post without the in-place fields: show the stored ones again, not empty rows.
+                var shown = EditInput.From(Scenario);
+                (Input.Rules, Input.HandMoves, Input.SaasPrices, Input.Roles, Input.DriftFteToday, Input.DevelopmentFteToday, Input.InPlace) =
+                    (shown.Rules, shown.HandMoves, shown.SaasPrices, shown.Roles, shown.DriftFteToday, shown.DevelopmentFteToday, true);
+            }
+
             Result = SafeRun(Scenario, Estate, await planning.PricesAsync(Scenario, cancellationToken));
             return Page();
         }
@@ -101,11 +109,18 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
             return Page();
         }
 
+        if (updated.Name != Name && (await planning.Store.ListDeletedAsync(cancellationToken)).Any(d => d.Name == updated.Name))
+        {
+            Errors = [text["Scenarios.NameDeleted", updated.Name].Value];
+            Result = SafeRun(Scenario, Estate, await planning.PricesAsync(Scenario, cancellationToken));
+            return Page();
+        }
+
         await planning.Store.SaveAsync(updated, cancellationToken);
         if (updated.Name != Name)
         {
             var board = (await planning.Store.BoardAsync(cancellationToken)).Select(s => s.Name == Name ? updated.Name : s.Name).ToList();
-            await planning.Store.DeleteAsync(Name, cancellationToken);
+            await planning.Store.RemoveAsync(Name, cancellationToken);
             if (stored.Summary.BoardPosition is not null)
             {
                 // The renamed scenario keeps its place in the board's order.
@@ -181,7 +196,17 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
             }
         }
 
-        var rules = current.Rules.Where((_, i) => !Input.RemoveRules.Contains(i)).ToList();
+        var rules = new List<MoveRule>();
+        for (var i = 0; i < current.Rules.Count; i++)
+        {
+            if (Input.RemoveRules.Contains(i))
+            {
+                continue;
+            }
+
+            rules.Add(Input.InPlace && i < Input.Rules.Count ? EditedRule(current.Rules[i], Input.Rules[i], i, errors) : current.Rules[i]);
+        }
+
         if (!string.IsNullOrWhiteSpace(Input.NewRuleName))
         {
             if (Input.NewRuleYear is not { } year)
@@ -206,7 +231,31 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
             }
         }
 
-        var hands = current.HandMoves.Where((_, i) => !Input.RemoveHandMoves.Contains(i)).ToList();
+        var hands = new List<HandMove>();
+        for (var i = 0; i < current.HandMoves.Count; i++)
+        {
+            if (Input.RemoveHandMoves.Contains(i))
+            {
+                continue;
+            }
+
+            var hand = current.HandMoves[i];
+            if (Input.InPlace && i < Input.HandMoves.Count)
+            {
+                var edit = Input.HandMoves[i];
+                if (edit.Year is not { } year)
+                {
+                    errors.Add(text["Edit.HandYearMissing", i + 1, SystemName(hand.SystemId)]);
+                }
+                else
+                {
+                    hand = hand with { Destination = edit.Destination, Wave = new Wave(year, edit.Quarter) };
+                }
+            }
+
+            hands.Add(hand);
+        }
+
         if (Input.NewHandSystemId is { } systemId)
         {
             if (Input.NewHandYear is not { } year)
@@ -220,6 +269,60 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
             }
         }
 
+        var saas = new Dictionary<long, double>(current.SaasPrices);
+        var people = current.People;
+        if (Input.InPlace)
+        {
+            foreach (var id in current.SaasPrices.Keys)
+            {
+                if (!Input.SaasPrices.TryGetValue(id, out var raw))
+                {
+                    continue;
+                }
+
+                saas.Remove(id);
+                if (!string.IsNullOrWhiteSpace(raw) && ParseNumber(raw, text["Edit.SaasPriceFor", SystemName(id)], errors) is { } price)
+                {
+                    saas[id] = price;
+                }
+            }
+
+            var roles = new List<TargetRole>();
+            foreach (var (role, index) in Input.Roles.Select((r, i) => (r, i)))
+            {
+                if (string.IsNullOrWhiteSpace(role.Role))
+                {
+                    continue;
+                }
+
+                if (ParseNumber(role.Share, text["Edit.RoleShareFor", role.Role.Trim()], errors) is { } share)
+                {
+                    roles.Add(new TargetRole(role.Role.Trim(), share / 100));
+                }
+            }
+
+            people = people with
+            {
+                DriftFteToday = string.IsNullOrWhiteSpace(Input.DriftFteToday) ? null : ParseNumber(Input.DriftFteToday, text["Edit.DriftFte"], errors),
+                DevelopmentFteToday = string.IsNullOrWhiteSpace(Input.DevelopmentFteToday) ? null : ParseNumber(Input.DevelopmentFteToday, text["Edit.DevelopmentFte"], errors),
+                TargetRoles = roles,
+            };
+        }
+
+        if (Input.NewSaasSystemId is { } saasSystem)
+        {
+            if (ParseNumber(Input.NewSaasPrice, text["Edit.SaasPriceFor", SystemName(saasSystem)], errors) is { } price)
+            {
+                saas[saasSystem] = price;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Input.NewRoleName)
+            && ParseNumber(Input.NewRoleShare, text["Edit.RoleShareFor", Input.NewRoleName.Trim()], errors) is { } newShare)
+        {
+            people = people with { TargetRoles = [.. people.TargetRoles, new TargetRole(Input.NewRoleName.Trim(), newShare / 100)] };
+        }
+
         return current with
         {
             Name = Input.Name?.Trim() ?? "",
@@ -230,6 +333,57 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
             Parameters = parameters,
             Rules = rules,
             HandMoves = hands,
+            SaasPrices = saas,
+            People = people,
         };
+    }
+
+    /// <summary>A stored rule with the form's values; what the form does not show (OS families, method, contract) is kept.</summary>
+    private MoveRule EditedRule(MoveRule rule, EditInput.RuleInput edit, int index, List<string> errors)
+    {
+        var label = text["Edit.RuleLabel", index + 1, string.IsNullOrWhiteSpace(edit.Name) ? rule.Name : edit.Name.Trim()].Value;
+        var waves = rule.Waves;
+        if (!Wave.TryParseList(edit.Waves, out var parsed))
+        {
+            errors.Add(text["Edit.BadWaves", label, edit.Waves ?? ""]);
+        }
+        else
+        {
+            waves = parsed;
+        }
+
+        return rule with
+        {
+            Name = edit.Name?.Trim() ?? "",
+            Destination = edit.Destination,
+            Waves = waves,
+            Filter = rule.Filter with
+            {
+                RecommendedIn = edit.RecommendedIn.Count > 0 ? edit.RecommendedIn : null,
+                OsOutOfSupport = edit.OsOutOfSupport ? true : null,
+                Departments = Words(edit.Departments),
+                MaxConfidentiality = edit.MaxK,
+                NameContains = Words(edit.NameContains),
+            },
+        };
+    }
+
+    private static List<string>? Words(string? text)
+    {
+        var words = (text ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length > 0 ? [.. words] : null;
+    }
+
+    /// <summary>A number as typed in the request culture (spaces as thousands separators allowed); null with a message naming the field.</summary>
+    private double? ParseNumber(string? raw, string field, List<string> errors)
+    {
+        if (double.TryParse((raw ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.CurrentCulture, out var value)
+            && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        errors.Add(text["Edit.BadNumber", field, raw ?? ""]);
+        return null;
     }
 }

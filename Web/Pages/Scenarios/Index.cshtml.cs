@@ -60,20 +60,17 @@ public sealed class IndexModel(PlanningService planning, TimeProvider time, IStr
             return Page();
         }
 
+        // Saving over a deleted scenario's name would end its restore window without a word.
+        if ((await planning.Store.ListDeletedAsync(cancellationToken)).Any(d => d.Name == scenario.Name))
+        {
+            Error = text["Scenarios.NameDeleted", scenario.Name];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         await planning.Store.SaveAsync(scenario, cancellationToken);
         logger.LogInformation("User {User} created scenario {Scenario}", User.Identity?.Name, scenario.Name);
         return RedirectToPage("Edit", new { name = scenario.Name });
-    }
-
-    public async Task<IActionResult> OnPostDeleteAsync(string name, CancellationToken cancellationToken)
-    {
-        if (await planning.Store.DeleteAsync(name, cancellationToken))
-        {
-            logger.LogInformation("User {User} deleted scenario {Scenario}", User.Identity?.Name, name);
-            TempData["Message"] = text["Scenarios.Deleted", name].Value;
-        }
-
-        return RedirectToPage();
     }
 
     /// <summary>Puts the scenario on the board (last), moves it up or down in the board's order, or takes it off.</summary>
