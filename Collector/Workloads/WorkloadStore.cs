@@ -379,6 +379,7 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
     {
         var today = SwedishTime.Today(time);
         var lifecycle = OsLifecycleTable.Default;
+        var supportOf = new Dictionary<string, OsSupport>(StringComparer.Ordinal);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var resources = (await connection.QueryAsync<AnalysisResourceRaw>(new CommandDefinition(
             """
@@ -394,7 +395,13 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
             """, new { workloadId }, cancellationToken: cancellationToken)))
             .ToLookup(r => r.workload_id, r =>
             {
-                var support = lifecycle.Evaluate(r.guest_os ?? string.Join(' ', new[] { r.os_family, r.os_version }.Where(s => s is not null)), today);
+                // An estate has tens of distinct OS names over 50,000 VMs: parse and look up each name once.
+                var os = r.guest_os ?? string.Join(' ', new[] { r.os_family, r.os_version }.Where(s => s is not null));
+                if (!supportOf.TryGetValue(os, out var support))
+                {
+                    supportOf[os] = support = lifecycle.Evaluate(os, today);
+                }
+
                 return new WorkloadResource(r.id, r.kind, r.name, support.Os.Product ?? r.os_family, support.Os.Version ?? r.os_version, support.Status,
                     r.cpu_count, r.memory_mib, r.storage_gib, IsCloud: r.source_kind == "azure", IsPhysicalHost: r.kind == "host",
                     Family: support.Os.Family == OsFamily.Other ? OsFamilies.FromKey(r.os_family) : support.Os.Family,

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sourcing.Collector.Inventory;
 using Sourcing.Collector.Scans;
@@ -21,7 +22,7 @@ namespace Sourcing.Tests.Benchmarks;
 /// </summary>
 public static class ScanScaleBenchmark
 {
-    private const string PasswordVariable = "SOURCING_BENCH_VCENTER_PASSWORD";
+    private const string PasswordVariable = "SOURCING_SECRET_BENCH_SCALE";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -105,6 +106,11 @@ public static class ScanScaleBenchmark
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
+        foreach (var error in output.Split('\n').Where(l => l.StartsWith("error: ", StringComparison.Ordinal)))
+        {
+            await Console.Error.WriteLineAsync(error);
+        }
+
         var line = output.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
         if (line is null)
         {
@@ -130,10 +136,14 @@ public static class ScanScaleBenchmark
             var scans = new ScanStore(database.DataSource);
             var keys = Directory.CreateTempSubdirectory("sourcing-bench-keys-");
             var secrets = new SecretResolver(DataProtectionProvider.Create(keys), new ConfigurationBuilder().Build());
-            var collector = new VSphereCollector(NullLogger<VSphereCollector>.Instance, TimeProvider.System, new VSphereClientOptions());
+            // SOURCING_BENCH_LOG=1: the scan's log with timestamps on stdout, to see where a scan spends its time.
+            using var loggers = Environment.GetEnvironmentVariable("SOURCING_BENCH_LOG") == "1"
+                ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Information))
+                : NullLoggerFactory.Instance;
+            var collector = new VSphereCollector(loggers.CreateLogger<VSphereCollector>(), TimeProvider.System, new VSphereClientOptions());
             var runner = new ScanRunner(
                 database.DataSource, sources, scans, new ResourceStore(database.DataSource), secrets, [collector], [], TimeProvider.System,
-                NullLogger<ScanRunner>.Instance, new ScanLeaseStore(database.DataSource), new UtilisationStore(database.DataSource));
+                loggers.CreateLogger<ScanRunner>(), new ScanLeaseStore(database.DataSource), new UtilisationStore(database.DataSource));
             var sourceId = await sources.AddAsync(new NewSource
             {
                 Name = "bench", Kind = "vsphere", Url = url, Username = username, SecretEnv = PasswordVariable,
