@@ -51,11 +51,11 @@ public static class ScanScaleBenchmark
                 if (child is null)
                 {
                     failed = true;
-                    rows.Add(string.Create(c, $"| {size:N0} | {path} | (the scan process failed) | | | | | |"));
+                    rows.Add(string.Create(c, $"| {size:N0} | {path} | (the scan process failed) | | | | | | |"));
                     continue;
                 }
 
-                var (status, calls, wall, vms, peakKib, apiPath) = child.Value;
+                var (status, calls, wall, vms, peakKib, cpu, apiPath) = child.Value;
                 // The floor: every call's latency, packed MaxConcurrency at a time. VI/JSON pages follow each other (a token
                 // per page), so that path cannot pack its calls; its floor is then the longest chain, the VM pages.
                 var packed = TimeSpan.FromMilliseconds((double)calls * latencyMs / concurrency);
@@ -65,17 +65,17 @@ public static class ScanScaleBenchmark
                 var floor = packed > chain ? packed : chain;
                 failed |= status != "succeeded" || vms != size;
                 rows.Add(string.Create(c,
-                    $"| {size:N0} | {apiPath} | {status}, {vms:N0} VMs | {calls:N0} | {wall.TotalSeconds:0.0} s | {floor.TotalSeconds:0.0} s | {wall / floor:0.00}× | {peakKib / 1024.0:0} MiB |"));
+                    $"| {size:N0} | {apiPath} | {status}, {vms:N0} VMs | {calls:N0} | {wall.TotalSeconds:0.0} s | {floor.TotalSeconds:0.0} s | {wall / floor:0.00}× | {cpu.TotalSeconds:0.0} s | {peakKib / 1024.0:0} MiB |"));
             }
         }
 
         Console.WriteLine("## vSphere scans at scale: both paths, collect and store");
         Console.WriteLine();
         Console.WriteLine(string.Create(c,
-            $"Whole scans through the scan runner (collect, stage in batches, store in one transaction), as `sourcing scan` runs them, against the simulated vCenter (HTTPS loopback, {latencyMs} ms latency per call, MaxConcurrency {concurrency}). The scan runs in its own process; peak memory is its VmHWM (peak resident set, /proc), simulator not included. Floor: calls × latency ÷ concurrency; for VI/JSON, whose pages follow each other, the chain of VM pages if that is longer."));
+            $"Whole scans through the scan runner (collect, stage in batches, store in one transaction), as `sourcing scan` runs them, against the simulated vCenter (HTTPS loopback, {latencyMs} ms latency per call, MaxConcurrency {concurrency}). The scan runs in its own process; peak memory is its VmHWM (peak resident set, /proc), simulator not included; its CPU time (user + system, including start-up and JIT) shows the work independent of how loaded the machine was. Floor: calls × latency ÷ concurrency; for VI/JSON, whose pages follow each other, the chain of VM pages if that is longer."));
         Console.WriteLine();
-        Console.WriteLine("| VMs | path | result | calls | wall time | floor | ratio to floor | peak resident memory |");
-        Console.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| VMs | path | result | calls | wall time | floor | ratio to floor | CPU time (scan process) | peak resident memory |");
+        Console.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             Console.WriteLine(row);
@@ -86,7 +86,7 @@ public static class ScanScaleBenchmark
         return failed ? 1 : 0;
     }
 
-    private static async Task<(string Status, int Calls, TimeSpan Wall, int Vms, long PeakKib, string ApiPath)?> RunChildAsync(VCenterSimulator sim, int concurrency)
+    private static async Task<(string Status, int Calls, TimeSpan Wall, int Vms, long PeakKib, TimeSpan Cpu, string ApiPath)?> RunChildAsync(VCenterSimulator sim, int concurrency)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -121,7 +121,7 @@ public static class ScanScaleBenchmark
         var f = line.Split(' ');
         var inv = CultureInfo.InvariantCulture;
         return (f[1], int.Parse(f[2], inv), TimeSpan.FromMilliseconds(double.Parse(f[3], inv)), int.Parse(f[4], inv), long.Parse(f[5], inv),
-            string.Join(' ', f[6..]));
+            TimeSpan.FromMilliseconds(double.Parse(f[6], inv)), string.Join(' ', f[7..]));
     }
 
     /// <summary>The scanning process: a fresh database, one source, one scan; prints one RESULT line.</summary>
@@ -162,8 +162,9 @@ public static class ScanScaleBenchmark
                 Console.WriteLine("error: " + error);
             }
 
+            using var self = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"RESULT {summary.Status} {summary.Calls} {watch.Elapsed.TotalMilliseconds:0} {vms} {PeakResidentKib()} {row?.ApiPath ?? "?"}"));
+                $"RESULT {summary.Status} {summary.Calls} {watch.Elapsed.TotalMilliseconds:0} {vms} {PeakResidentKib()} {self.TotalProcessorTime.TotalMilliseconds:0} {row?.ApiPath ?? "?"}"));
             return 0;
         }
         finally
