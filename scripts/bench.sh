@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/pg.sh
 source scripts/pg.sh
 dotnet build Sourcing.sln -c Release -nologo -v q >/tmp/sourcing-bench-build.log 2>&1 || { cat /tmp/sourcing-bench-build.log >&2; exit 1; }
-all=(vsphere store azure analyzer forecast)
+all=(vsphere store azure analyzer forecast scale pages)
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then names=("${all[@]}"); fi
 mkdir -p docs

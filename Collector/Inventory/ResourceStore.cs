@@ -26,13 +26,94 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
         var duplicate = resources.GroupBy(r => r.ExternalId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InvalidOperationException($"Resursen {duplicate.Key} rapporterades {duplicate.Count()} gånger i samma skanning.");
+            throw DuplicateReported(duplicate.Key, duplicate.Count());
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await CreateIncomingAsync(connection, transaction, cancellationToken);
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY incoming FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var r in resources)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await WriteRowAsync(writer, r, cancellationToken);
+            }
 
-        await using (var create = new NpgsqlCommand(
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        return await ApplyIncomingAsync(
+            connection, transaction, sourceId, scanId, resources.Count, resources.Any(r => r.Unread.Count > 0), complete, now, lease,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores one scan whose resources a <see cref="ScanStagingSink"/> wrote to sourcing.scan_staging while it ran: the same
+    /// one transaction as <see cref="ApplyScanAsync"/> (nothing of the inventory changes until it commits, the lease is
+    /// checked just before), reading the staged rows instead of a list in memory, and deleting them in that transaction.
+    /// Refuses when fewer (or more) rows are staged than the sink wrote: a PostgreSQL crash empties the unlogged staging
+    /// table, and a complete scan with rows missing would mark their resources removed.
+    /// </summary>
+    public async Task<ApplyResult> ApplyStagedAsync(
+        long sourceId, long scanId, ScanStagingSink staged, bool complete, DateTimeOffset now, CancellationToken cancellationToken,
+        ScanLease? lease = null)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        await staged.FlushAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var duplicates = new NpgsqlCommand(
+            """
+            SELECT external_id, count(*)::int FROM sourcing.scan_staging WHERE scan_id = @scan
+            GROUP BY external_id HAVING count(*) > 1 LIMIT 1
+            """, connection, transaction))
+        {
+            duplicates.Parameters.AddWithValue("scan", scanId);
+            await using var reader = await duplicates.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                throw DuplicateReported(reader.GetString(0), reader.GetInt32(1));
+            }
+        }
+
+        await CreateIncomingAsync(connection, transaction, cancellationToken);
+        int loaded;
+        await using (var load = new NpgsqlCommand(
+            $"INSERT INTO incoming ({StagedColumns}) SELECT {StagedColumns} FROM sourcing.scan_staging WHERE scan_id = @scan",
+            connection, transaction))
+        {
+            load.Parameters.AddWithValue("scan", scanId);
+            loaded = await load.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var clear = new NpgsqlCommand("DELETE FROM sourcing.scan_staging WHERE scan_id = @scan", connection, transaction))
+        {
+            clear.Parameters.AddWithValue("scan", scanId);
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (loaded != staged.Count)
+        {
+            throw new InvalidOperationException(
+                $"Skanningen skrev {staged.Count} resurser men {loaded} fanns kvar att lagra; inget lagrades.");
+        }
+
+        return await ApplyIncomingAsync(
+            connection, transaction, sourceId, scanId, staged.Count, staged.AnyUnread, complete, now, lease, cancellationToken);
+    }
+
+    private const string StagedColumns =
+        "external_id, kind, name, datacenter, cluster, host, folder_path, subscription_id, resource_group, resource_type, location, "
+        + "power_state, guest_os, os_family, os_version, cpu_count, memory_mib, storage_gib, tags, attributes, raw, content_hash, unread";
+
+    private static InvalidOperationException DuplicateReported(string externalId, int count) =>
+        new($"Resursen {externalId} rapporterades {count} gånger i samma skanning.");
+
+    private static async Task CreateIncomingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var create = new NpgsqlCommand(
             """
             CREATE TEMP TABLE incoming (
                 external_id text PRIMARY KEY, kind text, name text, datacenter text, cluster text, host text,
@@ -40,50 +121,15 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
                 power_state text, guest_os text, os_family text, os_version text, cpu_count int, memory_mib bigint,
                 storage_gib numeric(14, 2), tags jsonb, attributes jsonb, raw jsonb, content_hash text, unread text[]
             ) ON COMMIT DROP
-            """, connection, transaction))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
+            """, connection, transaction);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+    }
 
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY incoming FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var r in resources)
-            {
-                var tags = TagsJson(r.Tags);
-                var attributes = r.Attributes.ToJsonString();
-                var raw = r.Raw?.ToJsonString();
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(r.ExternalId, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(r.Kind, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(r.Name, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(writer, r.Datacenter, cancellationToken);
-                await WriteNullableAsync(writer, r.Cluster, cancellationToken);
-                await WriteNullableAsync(writer, r.Host, cancellationToken);
-                await WriteNullableAsync(writer, r.FolderPath, cancellationToken);
-                await WriteNullableAsync(writer, r.SubscriptionId, cancellationToken);
-                await WriteNullableAsync(writer, r.ResourceGroup, cancellationToken);
-                await WriteNullableAsync(writer, r.ResourceType, cancellationToken);
-                await WriteNullableAsync(writer, r.Location, cancellationToken);
-                await WriteNullableAsync(writer, r.PowerState, cancellationToken);
-                await WriteNullableAsync(writer, r.GuestOs, cancellationToken);
-                await WriteNullableAsync(writer, r.OsFamily, cancellationToken);
-                await WriteNullableAsync(writer, r.OsVersion, cancellationToken);
-                if (r.CpuCount is { } cpu) { await writer.WriteAsync(cpu, NpgsqlDbType.Integer, cancellationToken); } else { await writer.WriteNullAsync(cancellationToken); }
-                if (r.MemoryMib is { } mem) { await writer.WriteAsync(mem, NpgsqlDbType.Bigint, cancellationToken); } else { await writer.WriteNullAsync(cancellationToken); }
-                if (r.StorageGib is { } gib) { await writer.WriteAsync(Math.Round(gib, 2), NpgsqlDbType.Numeric, cancellationToken); } else { await writer.WriteNullAsync(cancellationToken); }
-                await writer.WriteAsync(tags, NpgsqlDbType.Jsonb, cancellationToken);
-                await writer.WriteAsync(attributes, NpgsqlDbType.Jsonb, cancellationToken);
-                if (raw is null) { await writer.WriteNullAsync(cancellationToken); } else { await writer.WriteAsync(raw, NpgsqlDbType.Jsonb, cancellationToken); }
-                // A stale record's hash matches nothing, so it is always merged and compared field by field.
-                await writer.WriteAsync(r.Unread.Count > 0 ? StaleHash : ContentHash(r, tags, attributes, raw), NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(r.Unread.Order(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
-
-        if (resources.Any(r => r.Unread.Count > 0))
+    private static async Task<ApplyResult> ApplyIncomingAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long sourceId, long? scanId, int count, bool anyUnread,
+        bool complete, DateTimeOffset now, ScanLease? lease, CancellationToken cancellationToken)
+    {
+        if (anyUnread)
         {
             await ExecuteCountAsync(connection, transaction, MergeUnreadSql, sourceId, scanId, now, cancellationToken);
         }
@@ -100,7 +146,39 @@ public sealed class ResourceStore(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new ApplyResult(added, changed, restored, removed, resources.Count - added - changed - restored);
+        return new ApplyResult(added, changed, restored, removed, count - added - changed - restored);
+    }
+
+    /// <summary>One resource's columns in the order of <c>incoming</c> (and of sourcing.scan_staging after its scan_id).</summary>
+    internal static async Task WriteRowAsync(NpgsqlBinaryImporter writer, ResourceRecord r, CancellationToken cancellationToken)
+    {
+        var tags = TagsJson(r.Tags);
+        var attributes = r.Attributes.ToJsonString();
+        var raw = r.Raw?.ToJsonString();
+        await writer.WriteAsync(r.ExternalId, NpgsqlDbType.Text, cancellationToken);
+        await writer.WriteAsync(r.Kind, NpgsqlDbType.Text, cancellationToken);
+        await writer.WriteAsync(r.Name, NpgsqlDbType.Text, cancellationToken);
+        await WriteNullableAsync(writer, r.Datacenter, cancellationToken);
+        await WriteNullableAsync(writer, r.Cluster, cancellationToken);
+        await WriteNullableAsync(writer, r.Host, cancellationToken);
+        await WriteNullableAsync(writer, r.FolderPath, cancellationToken);
+        await WriteNullableAsync(writer, r.SubscriptionId, cancellationToken);
+        await WriteNullableAsync(writer, r.ResourceGroup, cancellationToken);
+        await WriteNullableAsync(writer, r.ResourceType, cancellationToken);
+        await WriteNullableAsync(writer, r.Location, cancellationToken);
+        await WriteNullableAsync(writer, r.PowerState, cancellationToken);
+        await WriteNullableAsync(writer, r.GuestOs, cancellationToken);
+        await WriteNullableAsync(writer, r.OsFamily, cancellationToken);
+        await WriteNullableAsync(writer, r.OsVersion, cancellationToken);
+        if (r.CpuCount is { } cpu) { await writer.WriteAsync(cpu, NpgsqlDbType.Integer, cancellationToken); } else { await writer.WriteNullAsync(cancellationToken); }
+        if (r.MemoryMib is { } mem) { await writer.WriteAsync(mem, NpgsqlDbType.Bigint, cancellationToken); } else { await writer.WriteNullAsync(cancellationToken); }
+        if (r.StorageGib is { } gib) { await writer.WriteAsync(Math.Round(gib, 2), NpgsqlDbType.Numeric, cancellationToken); } else { await writer.WriteNullAsync(cancellationToken); }
+        await writer.WriteAsync(tags, NpgsqlDbType.Jsonb, cancellationToken);
+        await writer.WriteAsync(attributes, NpgsqlDbType.Jsonb, cancellationToken);
+        if (raw is null) { await writer.WriteNullAsync(cancellationToken); } else { await writer.WriteAsync(raw, NpgsqlDbType.Jsonb, cancellationToken); }
+        // A stale record's hash matches nothing, so it is always merged and compared field by field.
+        await writer.WriteAsync(r.Unread.Count > 0 ? StaleHash : ContentHash(r, tags, attributes, raw), NpgsqlDbType.Text, cancellationToken);
+        await writer.WriteAsync(r.Unread.Order(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
     }
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken)

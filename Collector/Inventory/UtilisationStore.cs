@@ -16,10 +16,20 @@ public sealed class UtilisationStore(NpgsqlDataSource dataSource)
     public const int MinimumDays = 14;
 
     /// <summary>Stores today's sample of every record that carries one (the latest scan of a day replaces the day's sample).</summary>
-    public async Task<int> RecordAsync(long sourceId, long? scanId, IReadOnlyList<ResourceRecord> resources, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<int> RecordAsync(long sourceId, long? scanId, IReadOnlyList<ResourceRecord> resources, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resources);
-        if (!resources.Any(r => r.Utilisation is not null))
+        return RecordAsync(
+            sourceId, scanId, [.. resources.Where(r => r.Utilisation is not null).Select(r => (r.ExternalId, r.Utilisation!))], now, cancellationToken);
+    }
+
+    /// <summary>Stores today's samples, one per VM by its external id.</summary>
+    public async Task<int> RecordAsync(
+        long sourceId, long? scanId, IReadOnlyList<(string ExternalId, VmUtilisation Utilisation)> samples, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0)
         {
             return 0;
         }
@@ -35,15 +45,10 @@ public sealed class UtilisationStore(NpgsqlDataSource dataSource)
 
         await using (var writer = await connection.BeginBinaryImportAsync("COPY incoming_utilisation FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var r in resources)
+            foreach (var (externalId, u) in samples)
             {
-                if (r.Utilisation is not { } u)
-                {
-                    continue;
-                }
-
                 await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(r.ExternalId, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(externalId, NpgsqlDbType.Text, cancellationToken);
                 if (u.CpuPercent is { } cpu) { await writer.WriteAsync(cpu, NpgsqlDbType.Numeric, cancellationToken); } else { await writer.WriteNullAsync(cancellationToken); }
                 if (u.MemoryPercent is { } mem) { await writer.WriteAsync(mem, NpgsqlDbType.Numeric, cancellationToken); } else { await writer.WriteNullAsync(cancellationToken); }
             }

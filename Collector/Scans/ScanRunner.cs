@@ -80,12 +80,14 @@ public sealed class ScanRunner(
             }
 
             var progress = new ThrottledProgress(scans, scanId, time, logger);
-            var result = await collector.CollectAsync(source, progress, scanToken);
+            using var staging = new ScanStagingSink(dataSource, scanId);
+            var result = await collector.CollectAsync(source, staging, progress, scanToken);
             await progress.FlushAsync(scanToken);
+            await staging.FlushAsync(scanToken);
 
             var applied = await RetryTransientAsync(
-                () => resources.ApplyScanAsync(sourceId, scanId, result.Resources, result.Complete, time.GetUtcNow(), scanToken, lease), scanToken);
-            await RecordUtilisationAsync(sourceId, scanId, result.Resources, cancellationToken);
+                () => resources.ApplyStagedAsync(sourceId, scanId, staging, result.Complete, time.GetUtcNow(), scanToken, lease), scanToken);
+            await RecordUtilisationAsync(sourceId, scanId, staging.Utilisation, cancellationToken);
             outcome = new ScanOutcome(
                 result.Complete ? "succeeded" : "partial",
                 applied.Added + applied.Restored, applied.Changed, applied.Removed, applied.Unchanged,
@@ -116,6 +118,16 @@ public sealed class ScanRunner(
             outcome = outcome with { Status = "failed" };
         }
 
+        try
+        {
+            // Nothing is left staged after a stored scan; after a failed one its rows go, with any a dead process left.
+            await ScanStagingSink.DiscardAsync(dataSource, scanId, cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            logger.LogWarning(e, "Staged rows of scan {ScanId} not cleared", scanId);
+        }
+
         var elapsed = time.GetElapsedTime(started);
         logger.LogInformation(
             "Scan {ScanId} of source {Source} {Status} in {Elapsed}: {Added} added, {Changed} changed, {Removed} removed, {Skipped} skipped",
@@ -142,7 +154,8 @@ public sealed class ScanRunner(
     }
 
     /// <summary>Utilisation samples are a bonus: failing to store them must not fail a stored scan.</summary>
-    private async Task RecordUtilisationAsync(long sourceId, long scanId, IReadOnlyList<ResourceRecord> records, CancellationToken cancellationToken)
+    private async Task RecordUtilisationAsync(
+        long sourceId, long scanId, IReadOnlyList<(string ExternalId, VmUtilisation Utilisation)> records, CancellationToken cancellationToken)
     {
         try
         {

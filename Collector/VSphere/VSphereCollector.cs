@@ -20,6 +20,15 @@ public sealed class VSphereCollector(ILogger<VSphereCollector> logger, TimeProvi
 
     public async Task<CollectResult> CollectAsync(SourceDefinition source, IScanProgress progress, CancellationToken cancellationToken)
     {
+        var list = new ListSink();
+        var result = await CollectAsync(source, list, progress, cancellationToken);
+        return result with { Resources = list.Records };
+    }
+
+    /// <summary>Streams: VMs go to <paramref name="sink"/> as they are read and mapped (a page of VI/JSON, a batch of REST details).</summary>
+    public async Task<CollectResult> CollectAsync(SourceDefinition source, IResourceSink sink, IScanProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(progress);
         if (string.IsNullOrWhiteSpace(source.Url) || string.IsNullOrWhiteSpace(source.Username) || source.Secret is null)
@@ -51,15 +60,15 @@ public sealed class VSphereCollector(ILogger<VSphereCollector> logger, TimeProvi
                     catch (VSphereException ex) when (!ex.LoginRefused)
                     {
                         logger.LogWarning("vCenter {Url}: VI/JSON login failed ({Message}); reading through the Automation API", client.BaseUrl, ex.Message);
-                        var fallback = await CollectRestAsync(client, source, progress, cancellationToken);
+                        var fallback = await CollectRestAsync(client, source, sink, progress, cancellationToken);
                         return fallback with { Calls = fallback.Calls + vim.Calls };
                     }
 
-                    return await CollectViJsonAsync(vim, client, viJson, source, progress, cancellationToken);
+                    return await CollectViJsonAsync(vim, client, viJson, source, sink, progress, cancellationToken);
                 }
             }
 
-            return await CollectRestAsync(client, source, progress, cancellationToken);
+            return await CollectRestAsync(client, source, sink, progress, cancellationToken);
         }
     }
 
@@ -94,19 +103,19 @@ public sealed class VSphereCollector(ILogger<VSphereCollector> logger, TimeProvi
     }
 
     private async Task<CollectResult> CollectViJsonAsync(
-        VSphereClient vim, VSphereClient rest, (string Release, JsonObject Content) viJson, SourceDefinition source, IScanProgress progress,
-        CancellationToken cancellationToken)
+        VSphereClient vim, VSphereClient rest, (string Release, JsonObject Content) viJson, SourceDefinition source, IResourceSink sink,
+        IScanProgress progress, CancellationToken cancellationToken)
     {
-        var records = new List<ResourceRecord>();
+        var count = 0;
         var tagScan = new VSphereScan(rest, progress, Concurrency(source), options, logger);
         var scan = new ViJsonScan(vim, tagScan, viJson.Content, progress, options, logger);
         try
         {
             await rest.LoginAsync(cancellationToken);
-            await scan.RunAsync((batch, _) =>
+            await scan.RunAsync(async (batch, token) =>
             {
-                records.AddRange(batch);
-                return ValueTask.CompletedTask;
+                count += batch.Count;
+                await sink.AddAsync(batch, token);
             }, cancellationToken);
         }
         finally
@@ -120,18 +129,19 @@ public sealed class VSphereCollector(ILogger<VSphereCollector> logger, TimeProvi
         var calls = vim.Calls + rest.Calls;
         logger.LogInformation(
             "vCenter {Url} (VI/JSON {Release}): {Count} resources, {Calls} calls, {Logins} sessions, {Errors} errors",
-            vim.BaseUrl, viJson.Release, records.Count, calls, vim.Logins, errors.Count);
-        return new CollectResult(records, errors.Count == 0, 0, calls, errors) { ApiPath = "VI/JSON " + viJson.Release };
+            vim.BaseUrl, viJson.Release, count, calls, vim.Logins, errors.Count);
+        return new CollectResult([], errors.Count == 0, 0, calls, errors) { ApiPath = "VI/JSON " + viJson.Release };
     }
 
-    private async Task<CollectResult> CollectRestAsync(VSphereClient client, SourceDefinition source, IScanProgress progress, CancellationToken cancellationToken)
+    private async Task<CollectResult> CollectRestAsync(
+        VSphereClient client, SourceDefinition source, IResourceSink sink, IScanProgress progress, CancellationToken cancellationToken)
     {
         await client.LoginAsync(cancellationToken);
         var scan = new VSphereScan(client, progress, Concurrency(source), options, logger);
-        IReadOnlyList<ResourceRecord> records;
+        int count;
         try
         {
-            records = await scan.RunAsync(cancellationToken);
+            count = await scan.RunAsync(sink, cancellationToken);
         }
         finally
         {
@@ -143,8 +153,8 @@ public sealed class VSphereCollector(ILogger<VSphereCollector> logger, TimeProvi
         var errors = scan.Errors;
         logger.LogInformation(
             "vCenter {Url}: {Count} resources, {Skipped} VMs skipped, {Calls} calls, {Errors} errors",
-            client.BaseUrl, records.Count, scan.Skipped, client.Calls, errors.Count);
-        return new CollectResult(records, errors.Count == 0, scan.Skipped, client.Calls, errors)
+            client.BaseUrl, count, scan.Skipped, client.Calls, errors.Count);
+        return new CollectResult([], errors.Count == 0, scan.Skipped, client.Calls, errors)
         {
             ApiPath = client.Flavor == VSphereApiFlavor.Rest ? "REST /rest" : "REST /api",
         };

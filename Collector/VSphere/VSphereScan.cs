@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Sourcing.Collector.Inventory;
 
@@ -28,23 +29,36 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
 
     public int Skipped => _skipped;
 
+    /// <summary>The tagging service failed: no object's tags are known this scan.</summary>
+    internal bool TagsFailed => Volatile.Read(ref _tagsFailed) != 0;
+
     public IReadOnlyList<string> Errors =>
         _errorCount > MaxErrorsKept ? [.. _errors, $"... and {_errorCount - MaxErrorsKept} more errors"] : [.. _errors];
 
-    public async Task<IReadOnlyList<ResourceRecord>> RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads everything, handing records to <paramref name="sink"/> as they are ready: each VM's details are mapped as soon
+    /// as the topology, tags and placement lists are in (they start first and finish long before the per-VM calls), and
+    /// written a batch at a time, so memory holds a batch and the queue between readers and writer, not the estate's JSON.
+    /// Returns how many records were handed over.
+    /// </summary>
+    public async Task<int> RunAsync(IResourceSink sink, CancellationToken cancellationToken)
     {
         var topologyTask = ReadTopologyAsync(cancellationToken);
         var tagsTask = ReadTagsAsync(cancellationToken);
         var vmsTask = ListAllVmsAsync(topologyTask, cancellationToken);
         var hostOfVmTask = MapVmsToHostsAsync(topologyTask, cancellationToken);
         var folderOfVmTask = MapVmsToFoldersAsync(topologyTask, cancellationToken);
+        var contextTask = ContextAsync(topologyTask, tagsTask, hostOfVmTask, folderOfVmTask);
 
         var vms = await vmsTask;
-        var details = await ReadDetailsAsync(vms ?? [], cancellationToken);
-        var topology = await topologyTask;
-        var tags = await tagsTask;
-        var hostOfVm = await hostOfVmTask;
-        var folderOfVm = await folderOfVmTask;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Bounded: when the writer falls behind (or waits for the placement lists), the readers wait instead of piling up JSON.
+        var queue = Channel.CreateBounded<VmDetails>(new BoundedChannelOptions(DetailsQueue) { SingleReader = true });
+        var write = WriteVmsAsync(queue.Reader, contextTask, sink, stop, cancellationToken);
+        var read = ReadDetailsAsync(vms ?? [], queue.Writer, stop.Token);
+        // The writer first: when it fails, the readers stop cancelled and its exception is the one that counts.
+        await Task.WhenAll(write, read);
+        var count = await write;
 
         if (Volatile.Read(ref _listOk) == 0)
         {
@@ -52,23 +66,71 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
                 $"Nothing could be listed from vCenter {client.BaseUrl}: {_firstFailure?.Message ?? "no answer"}", _firstFailure);
         }
 
-        var records = BuildRecords(topology, tags, details, hostOfVm, folderOfVm);
-        return Volatile.Read(ref _errorCount) == 0
-            ? records
-            : VSphereUnread.Mark(records, Volatile.Read(ref _tagsFailed) != 0, Volatile.Read(ref _placementFailed) != 0, details);
+        var context = await contextTask;
+        var topologyRecords = TopologyRecords(context);
+        await sink.AddAsync([.. topologyRecords.Select(r => VSphereUnread.MarkOne(r, context.TagsFailed, context.PlacementFailed, null))], cancellationToken);
+        return count + topologyRecords.Count;
     }
 
-    private static List<ResourceRecord> BuildRecords(
-        Topology topology,
-        IReadOnlyDictionary<string, List<(string Category, string Tag)>> tags,
-        IReadOnlyCollection<VmDetails> details,
-        IReadOnlyDictionary<string, string> hostOfVm,
-        IReadOnlyDictionary<string, string> folderOfVm)
-    {
-        IReadOnlyDictionary<string, string> TagsOf(string id) =>
-            tags.TryGetValue(id, out var list) ? VSphereMapper.TagMap(list) : new Dictionary<string, string>();
+    private const int DetailsQueue = 2000;
 
-        string? DcName(string? dcId) => dcId is not null && topology.Datacenters.TryGetValue(dcId, out var dc) ? dc.Name : null;
+    private async Task<ScanContext> ContextAsync(
+        Task<Topology> topologyTask,
+        Task<IReadOnlyDictionary<string, List<(string Category, string Tag)>>> tagsTask,
+        Task<IReadOnlyDictionary<string, string>> hostOfVmTask,
+        Task<IReadOnlyDictionary<string, string>> folderOfVmTask)
+    {
+        var topology = await topologyTask;
+        var tags = await tagsTask;
+        var hostOfVm = await hostOfVmTask;
+        var folderOfVm = await folderOfVmTask;
+        // Every list that places objects is in: whether any failed is known for good (later failures are VMs' own calls).
+        return new ScanContext(topology, tags, hostOfVm, folderOfVm, Volatile.Read(ref _tagsFailed) != 0, Volatile.Read(ref _placementFailed) != 0);
+    }
+
+    private static async Task<int> WriteVmsAsync(
+        ChannelReader<VmDetails> queue, Task<ScanContext> contextTask, IResourceSink sink, CancellationTokenSource stop,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var context = await contextTask;
+            var count = 0;
+            var batch = new List<ResourceRecord>(WriteBatch);
+            await foreach (var vm in queue.ReadAllAsync(cancellationToken))
+            {
+                batch.Add(VSphereUnread.MarkOne(MapVm(context, vm), context.TagsFailed, context.PlacementFailed, vm));
+                if (batch.Count == WriteBatch)
+                {
+                    await sink.AddAsync(batch, cancellationToken);
+                    count += batch.Count;
+                    batch = new List<ResourceRecord>(WriteBatch);
+                }
+            }
+
+            await sink.AddAsync(batch, cancellationToken);
+            return count + batch.Count;
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
+    private const int WriteBatch = 500;
+
+    private static IReadOnlyDictionary<string, string> TagsOf(ScanContext context, string id) =>
+        context.Tags.TryGetValue(id, out var list) ? VSphereMapper.TagMap(list) : new Dictionary<string, string>();
+
+    private static string? DcName(Topology topology, string? dcId) =>
+        dcId is not null && topology.Datacenters.TryGetValue(dcId, out var dc) ? dc.Name : null;
+
+    private static List<ResourceRecord> TopologyRecords(ScanContext context)
+    {
+        var topology = context.Topology;
+        IReadOnlyDictionary<string, string> TagsOf(string id) => VSphereScan.TagsOf(context, id);
+        string? DcName(string? dcId) => VSphereScan.DcName(topology, dcId);
 
         var records = new List<ResourceRecord>();
         foreach (var dc in topology.Datacenters.Values.OrderBy(d => d.Id, StringComparer.Ordinal))
@@ -133,44 +195,49 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
             });
         }
 
-        foreach (var vm in details.OrderBy(d => d.Summary.Vm, StringComparer.Ordinal))
-        {
-            var id = vm.Summary.Vm;
-            HostInfo? host = hostOfVm.TryGetValue(id, out var hostId) && topology.Hosts.TryGetValue(hostId, out var h) ? h : null;
-            FolderInfo? folder = folderOfVm.TryGetValue(id, out var folderId) && topology.Folders.TryGetValue(folderId, out var f) ? f : null;
-            ClusterInfo? cluster = host?.ClusterId is not null && topology.Clusters.TryGetValue(host.ClusterId, out var cl) ? cl : null;
-            var placement = new VmPlacement(DcName(host?.DatacenterId ?? folder?.DatacenterId), cluster?.Name, host?.Name, folder?.Path);
-            var record = VSphereMapper.MapVm(vm, placement, TagsOf(id));
-            record.Attributes["host_id"] = host?.Id;
-            record.Attributes["cluster_id"] = cluster?.Id;
-            record.Attributes["folder_id"] = folder?.Id;
-            records.Add(record);
-        }
-
         return records;
     }
 
-    private async Task<IReadOnlyCollection<VmDetails>> ReadDetailsAsync(IReadOnlyCollection<VmSummary> vms, CancellationToken cancellationToken)
+    private static ResourceRecord MapVm(ScanContext context, VmDetails vm)
     {
-        var results = new ConcurrentBag<VmDetails>();
-        var total = vms.Count;
-        var done = 0;
-        progress.Report(0, total, "VMs");
+        var topology = context.Topology;
+        var id = vm.Summary.Vm;
+        HostInfo? host = context.HostOfVm.TryGetValue(id, out var hostId) && topology.Hosts.TryGetValue(hostId, out var h) ? h : null;
+        FolderInfo? folder = context.FolderOfVm.TryGetValue(id, out var folderId) && topology.Folders.TryGetValue(folderId, out var f) ? f : null;
+        ClusterInfo? cluster = host?.ClusterId is not null && topology.Clusters.TryGetValue(host.ClusterId, out var cl) ? cl : null;
+        var placement = new VmPlacement(DcName(topology, host?.DatacenterId ?? folder?.DatacenterId), cluster?.Name, host?.Name, folder?.Path);
+        var record = VSphereMapper.MapVm(vm, placement, TagsOf(context, id));
+        record.Attributes["host_id"] = host?.Id;
+        record.Attributes["cluster_id"] = cluster?.Id;
+        record.Attributes["folder_id"] = folder?.Id;
+        return record;
+    }
 
-        // A little more parallelism than gate slots so a slot freed by one VM is taken at once.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency + 2, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(vms, parallel, async (vm, token) =>
+    private async Task ReadDetailsAsync(IReadOnlyCollection<VmSummary> vms, ChannelWriter<VmDetails> queue, CancellationToken cancellationToken)
+    {
+        try
         {
-            var details = await ReadOneAsync(vm, token);
-            if (details is not null)
+            var total = vms.Count;
+            var done = 0;
+            progress.Report(0, total, "VMs");
+
+            // A little more parallelism than gate slots so a slot freed by one VM is taken at once.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency + 2, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(vms, parallel, async (vm, token) =>
             {
-                results.Add(details);
-            }
+                var details = await ReadOneAsync(vm, token);
+                if (details is not null)
+                {
+                    await queue.WriteAsync(details, token);
+                }
 
-            progress.Report(Interlocked.Increment(ref done), total, "VMs");
-        });
-
-        return results;
+                progress.Report(Interlocked.Increment(ref done), total, "VMs");
+            });
+        }
+        finally
+        {
+            queue.TryComplete();
+        }
     }
 
     private async Task<VmDetails?> ReadOneAsync(VmSummary vm, CancellationToken cancellationToken)
@@ -557,6 +624,14 @@ internal sealed class VSphereScan(VSphereClient client, IScanProgress progress, 
 
         public ConcurrentDictionary<string, FolderInfo> Folders { get; } = new(StringComparer.Ordinal);
     }
+
+    private sealed record ScanContext(
+        Topology Topology,
+        IReadOnlyDictionary<string, List<(string Category, string Tag)>> Tags,
+        IReadOnlyDictionary<string, string> HostOfVm,
+        IReadOnlyDictionary<string, string> FolderOfVm,
+        bool TagsFailed,
+        bool PlacementFailed);
 
     private sealed record DatacenterInfo(string Id, string Name, JsonObject Node);
 

@@ -2,9 +2,17 @@ using System.Text.Json.Nodes;
 
 namespace Sourcing.Collector.VSphere;
 
-/// <summary>One ObjectContent of a RetrieveResult: the managed object and its properties (values still boxed).</summary>
+/// <summary>
+/// One ObjectContent of a RetrieveResult: the managed object and its properties (values still boxed), and the paths the
+/// server could not read for it (its missingSet: MissingProperty entries with a fault, vi-json.yaml ObjectContent).
+/// </summary>
 internal sealed record ViJsonObject(string Type, string Id, IReadOnlyDictionary<string, JsonNode?> Properties)
 {
+    private static readonly IReadOnlyDictionary<string, string> NoneMissing = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Path → why it was not read (the fault's type), for properties asked for and not read.</summary>
+    public IReadOnlyDictionary<string, string> Missing { get; init; } = NoneMissing;
+
     public static ViJsonObject? From(JsonNode? content)
     {
         if (content is not JsonObject obj || obj["obj"] is not JsonObject mor)
@@ -24,7 +32,22 @@ internal sealed record ViJsonObject(string Type, string Id, IReadOnlyDictionary<
             }
         }
 
-        return ViJson.Str(mor["value"]) is { } id ? new ViJsonObject(ViJson.Str(mor["type"]) ?? "", id, properties) : null;
+        Dictionary<string, string>? missing = null;
+        if (obj["missingSet"] is JsonArray missingSet)
+        {
+            foreach (var entry in missingSet)
+            {
+                if (ViJson.Str(entry?["path"]) is { } path)
+                {
+                    (missing ??= new(StringComparer.Ordinal))[path] =
+                        ViJson.Str(entry!["fault"]?["fault"]?["_typeName"]) ?? ViJson.Str(entry["fault"]?["_typeName"]) ?? "fault";
+                }
+            }
+        }
+
+        return ViJson.Str(mor["value"]) is { } id
+            ? new ViJsonObject(ViJson.Str(mor["type"]) ?? "", id, properties) { Missing = missing ?? NoneMissing }
+            : null;
     }
 
     public JsonNode? this[string path] => Properties.TryGetValue(path, out var value) ? value : null;

@@ -56,10 +56,18 @@ internal sealed class ViJsonScan(
         var datastoresTask = TryRetrieveAsync(root, "Datastore", ["name", "parent", "summary.type", "summary.capacity", "summary.freeSpace"], cancellationToken);
         var networksTask = TryRetrieveAsync(root, "Network", ["name"], cancellationToken);
 
+        var datacenters = await datacentersTask;
+        var folders = await foldersTask;
+        var clusters = await clustersTask;
+        var hosts = await hostsTask;
+        var networks = await networksTask;
         var topology = new ViJsonTopology(
-            await datacentersTask ?? [], await foldersTask ?? [], await clustersTask ?? [], await hostsTask ?? [],
-            await datastoresTask ?? [], await networksTask ?? []);
+            datacenters ?? [], folders ?? [], clusters ?? [], hosts ?? [], await datastoresTask ?? [], networks ?? []);
         var tags = await tagsTask;
+        // Merge, never degrade: what a failed list or a VM's missingSet leaves unknown keeps its stored value.
+        var tagsFailed = tagScan.TagsFailed;
+        var placementFailed = datacenters is null || folders is null || clusters is null || hosts is null;
+        var networksFailed = networks is null;
 
         var done = 0;
         var vmsOk = await TryAsync<object>("VMs", async () =>
@@ -69,7 +77,12 @@ internal sealed class ViJsonScan(
                 var records = new List<ResourceRecord>(page.Count);
                 foreach (var vm in page)
                 {
-                    records.Add(ViJsonMapper.MapVm(vm, topology, TagsOf(tags, vm.Id)));
+                    records.Add(VSphereUnread.MarkViJson(
+                        ViJsonMapper.MapVm(vm, topology, TagsOf(tags, vm.Id)), tagsFailed, placementFailed, networksFailed, vm));
+                    if (vm.Missing.Count > 0)
+                    {
+                        NotRead($"VM {vm.Id} properties", string.Join(", ", vm.Missing.Select(m => $"{m.Key} ({m.Value})")));
+                    }
                 }
 
                 await sink(records, cancellationToken);
@@ -85,7 +98,10 @@ internal sealed class ViJsonScan(
                 $"Nothing could be listed from vCenter {vim.BaseUrl}: {_firstFailure?.Message ?? "no answer"}", _firstFailure);
         }
 
-        await sink(ViJsonMapper.MapTopology(topology, id => TagsOf(tags, id)), cancellationToken);
+        await sink(
+            [.. ViJsonMapper.MapTopology(topology, id => TagsOf(tags, id))
+                .Select(r => VSphereUnread.MarkViJson(r, tagsFailed, placementFailed, networksFailed, null))],
+            cancellationToken);
     }
 
     private static IReadOnlyDictionary<string, string> TagsOf(IReadOnlyDictionary<string, List<(string Category, string Tag)>> tags, string id) =>
@@ -249,6 +265,17 @@ internal sealed class ViJsonScan(
         {
             logger.LogInformation("vCenter {Url}: DestroyView failed: {Message}", vim.BaseUrl, ex.Message);
         }
+    }
+
+    /// <summary>A part the vCenter answered without (a VM's properties in its missingSet): an error, the scan is partial.</summary>
+    private void NotRead(string what, string detail)
+    {
+        if (Interlocked.Increment(ref _errorCount) <= MaxErrorsKept)
+        {
+            _errors.Enqueue($"{what}: not read: {detail}");
+        }
+
+        logger.LogWarning("vCenter {Url}: {What} not read: {Detail}", vim.BaseUrl, what, detail);
     }
 
     private void Fail(string what, Exception ex)

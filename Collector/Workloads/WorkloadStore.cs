@@ -271,17 +271,33 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
         return [.. rows.Select(r => new UnmappedResourceRow(r.id, r.source, r.kind, r.name, r.folder_path, r.resource_group, r.guest_os, r.cpu_count, r.memory_mib, r.storage_gib, r.tags))];
     }
 
+    /// <summary>
+    /// The figure <see cref="MappingCoverage.Compute"/> defines (VMs only, mapped = assigned to a system), summed in the
+    /// database: pages that show it need five numbers, not 50,000 rows.
+    /// </summary>
     public async Task<MappingCoverage> CoverageAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<(long Id, int Cpu, decimal Storage, bool Mapped)>(new CommandDefinition(
+        var row = await connection.QuerySingleAsync<(int Vms, int MappedVms, long Vcpu, long MappedVcpu, decimal Storage, decimal MappedStorage)>(new CommandDefinition(
             """
-            SELECT r.id, coalesce(r.cpu_count, 0), coalesce(r.storage_gib, 0), a.resource_id IS NOT NULL
+            SELECT count(*)::int,
+                   count(*) FILTER (WHERE a.resource_id IS NOT NULL)::int,
+                   coalesce(sum(coalesce(r.cpu_count, 0)), 0)::bigint,
+                   coalesce(sum(coalesce(r.cpu_count, 0)) FILTER (WHERE a.resource_id IS NOT NULL), 0)::bigint,
+                   coalesce(sum(coalesce(r.storage_gib, 0)), 0)::numeric,
+                   coalesce(sum(coalesce(r.storage_gib, 0)) FILTER (WHERE a.resource_id IS NOT NULL), 0)::numeric
             FROM sourcing.resource r LEFT JOIN sourcing.resource_assignment a ON a.resource_id = r.id
             WHERE r.removed_at IS NULL AND r.kind = 'vm'
-            """, cancellationToken: cancellationToken))).ToList();
-        var resources = rows.Select(r => new MappingResource(r.Id, "", "vm", "", null, null, new Dictionary<string, string>(), r.Cpu, r.Storage));
-        return MappingCoverage.Compute(resources, rows.Where(r => r.Mapped).Select(r => r.Id).ToHashSet());
+            """, cancellationToken: cancellationToken));
+        return new MappingCoverage(row.Vms, row.MappedVms, row.Vcpu, row.MappedVcpu, row.Storage, row.MappedStorage);
+    }
+
+    /// <summary>Every system's id and name, by name: for pickers.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> ListNamesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(
+            "SELECT id, name FROM sourcing.workload ORDER BY lower(name)", cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<IReadOnlyList<MappingConflictRow>> ListConflictsAsync(CancellationToken cancellationToken)
@@ -379,6 +395,7 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
     {
         var today = SwedishTime.Today(time);
         var lifecycle = OsLifecycleTable.Default;
+        var supportOf = new Dictionary<string, OsSupport>(StringComparer.Ordinal);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var resources = (await connection.QueryAsync<AnalysisResourceRaw>(new CommandDefinition(
             """
@@ -394,7 +411,13 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
             """, new { workloadId }, cancellationToken: cancellationToken)))
             .ToLookup(r => r.workload_id, r =>
             {
-                var support = lifecycle.Evaluate(r.guest_os ?? string.Join(' ', new[] { r.os_family, r.os_version }.Where(s => s is not null)), today);
+                // An estate has tens of distinct OS names over 50,000 VMs: parse and look up each name once.
+                var os = r.guest_os ?? string.Join(' ', new[] { r.os_family, r.os_version }.Where(s => s is not null));
+                if (!supportOf.TryGetValue(os, out var support))
+                {
+                    supportOf[os] = support = lifecycle.Evaluate(os, today);
+                }
+
                 return new WorkloadResource(r.id, r.kind, r.name, support.Os.Product ?? r.os_family, support.Os.Version ?? r.os_version, support.Status,
                     r.cpu_count, r.memory_mib, r.storage_gib, IsCloud: r.source_kind == "azure", IsPhysicalHost: r.kind == "host",
                     Family: support.Os.Family == OsFamily.Other ? OsFamilies.FromKey(r.os_family) : support.Os.Family,
@@ -402,7 +425,53 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
                     GuestOs: r.guest_os ?? string.Join(' ', new[] { r.os_family, r.os_version }.Where(s => s is not null)));
             });
 
-        var workloads = await connection.QueryAsync<WorkloadRaw>(new CommandDefinition(
+        return [.. (await QueryWorkloadsAsync(connection, workloadId, cancellationToken)).Select(w => ToWorkload(w, resources[w.id]))];
+    }
+
+    /// <summary>
+    /// Every system with its VM count and worst OS support, for lists that show no single server: the servers are
+    /// counted per system and OS name in the database (a few thousand groups, not 50,000 rows), each OS name evaluated
+    /// once. The workloads' <see cref="Workload.Resources"/> are left empty. Same figures as <see cref="LoadForAnalysisAsync(CancellationToken)"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkloadListEntry>> LoadListAsync(CancellationToken cancellationToken)
+    {
+        var today = SwedishTime.Today(time);
+        var lifecycle = OsLifecycleTable.Default;
+        var supportOf = new Dictionary<string, SupportStatus>(StringComparer.Ordinal);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var groups = (await connection.QueryAsync<(long WorkloadId, string Kind, string Os, int Count)>(new CommandDefinition(
+            """
+            SELECT a.workload_id, r.kind,
+                   coalesce(r.guest_os, concat_ws(' ', r.os_family, r.os_version)) AS os, count(*)::int
+            FROM sourcing.resource_assignment a
+            JOIN sourcing.resource r ON r.id = a.resource_id AND r.removed_at IS NULL
+            GROUP BY 1, 2, 3
+            """, cancellationToken: cancellationToken))).ToLookup(g => g.WorkloadId);
+        var workloads = await QueryWorkloadsAsync(connection, null, cancellationToken);
+        return [.. workloads.Select(w =>
+        {
+            var own = groups[w.id].ToList();
+            SupportStatus? worst = null;
+            if (own.Count > 0)
+            {
+                worst = own.Select(g =>
+                {
+                    if (!supportOf.TryGetValue(g.Os, out var support))
+                    {
+                        supportOf[g.Os] = support = lifecycle.Evaluate(g.Os, today).Status;
+                    }
+
+                    return support;
+                }).Where(s => s != SupportStatus.Unknown).DefaultIfEmpty(SupportStatus.Unknown).Max();
+            }
+
+            var unsupportedVms = own.Where(g => g.Kind == "vm" && supportOf[g.Os] == SupportStatus.Unsupported).Sum(g => g.Count);
+            return new WorkloadListEntry(ToWorkload(w, []), own.Where(g => g.Kind == "vm").Sum(g => g.Count), worst, unsupportedVms);
+        })];
+    }
+
+    private static async Task<IEnumerable<WorkloadRaw>> QueryWorkloadsAsync(NpgsqlConnection connection, long? workloadId, CancellationToken cancellationToken) =>
+        await connection.QueryAsync<WorkloadRaw>(new CommandDefinition(
             """
             SELECT w.id, w.name, o.name AS management_object, d.name AS department, w.object_owner, w.object_manager,
                    w.confidentiality, w.integrity, w.availability, w.security_classified, w.personal_data,
@@ -414,33 +483,33 @@ public sealed class WorkloadStore(NpgsqlDataSource dataSource, TimeProvider time
             WHERE @workloadId::bigint IS NULL OR w.id = @workloadId
             ORDER BY lower(w.name)
             """, new { workloadId }, cancellationToken: cancellationToken));
-        return [.. workloads.Select(w => new Workload
-        {
-            Id = w.id,
-            Name = w.name,
-            ManagementObject = w.management_object,
-            Department = w.department,
-            ObjectOwner = w.object_owner,
-            ObjectManager = w.object_manager,
-            Confidentiality = w.confidentiality,
-            Integrity = w.integrity,
-            Availability = w.availability,
-            SecurityClassified = w.security_classified,
-            PersonalData = WorkloadColumns.PersonalData(w.personal_data),
-            AvailabilityNeed = WorkloadColumns.Availability(w.availability_need),
-            MedicalDeviceDependency = w.medical_device,
-            RequiresOffline = w.requires_offline,
-            InHouseBuilt = w.in_house_built,
-            Vendor = w.vendor,
-            Product = w.product,
-            SaasAvailable = WorkloadColumns.Saas(w.saas_available),
-            IntegrationCount = w.integration_count,
-            ContractEnd = w.contract_end,
-            Lifecycle = WorkloadColumns.Lifecycle(w.lifecycle),
-            LicenceSekPerYear = w.licence_sek_per_year is { } licence ? (double)licence : null,
-            Resources = [.. resources[w.id]],
-        })];
-    }
+
+    private static Workload ToWorkload(WorkloadRaw w, IEnumerable<WorkloadResource> resources) => new()
+    {
+        Id = w.id,
+        Name = w.name,
+        ManagementObject = w.management_object,
+        Department = w.department,
+        ObjectOwner = w.object_owner,
+        ObjectManager = w.object_manager,
+        Confidentiality = w.confidentiality,
+        Integrity = w.integrity,
+        Availability = w.availability,
+        SecurityClassified = w.security_classified,
+        PersonalData = WorkloadColumns.PersonalData(w.personal_data),
+        AvailabilityNeed = WorkloadColumns.Availability(w.availability_need),
+        MedicalDeviceDependency = w.medical_device,
+        RequiresOffline = w.requires_offline,
+        InHouseBuilt = w.in_house_built,
+        Vendor = w.vendor,
+        Product = w.product,
+        SaasAvailable = WorkloadColumns.Saas(w.saas_available),
+        IntegrationCount = w.integration_count,
+        ContractEnd = w.contract_end,
+        Lifecycle = WorkloadColumns.Lifecycle(w.lifecycle),
+        LicenceSekPerYear = w.licence_sek_per_year is { } licence ? (double)licence : null,
+        Resources = [.. resources],
+    };
 
     /// <summary>
     /// Writes the attributes a person set on the system page. Only values that differ from the stored

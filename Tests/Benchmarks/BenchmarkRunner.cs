@@ -10,6 +10,8 @@ public static class BenchmarkRunner
         ["azure"] = AzureScanBenchmark.RunAsync,
         ["analyzer"] = AnalyzerBenchmark.RunAsync,
         ["forecast"] = ForecastBenchmark.RunAsync,
+        ["scale"] = ScanScaleBenchmark.RunAsync,
+        ["pages"] = PageBenchmark.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

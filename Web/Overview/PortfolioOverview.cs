@@ -21,9 +21,10 @@ public sealed class PortfolioOverview(
     public async Task<PortfolioSummary> SummaryAsync(CancellationToken cancellationToken)
     {
         var coverage = await workloads.CoverageAsync(cancellationToken);
-        var all = await workloads.LoadForAnalysisAsync(cancellationToken);
-        var unsupported = all.Count(w => w.Resources.Any(r => r.Support == SupportStatus.Unsupported));
-        var unsupportedVms = all.SelectMany(w => w.Resources).Count(r => r.Kind == "vm" && r.Support == SupportStatus.Unsupported);
+        // Counts per system from the database; no server rows are needed for them.
+        var all = await workloads.LoadListAsync(cancellationToken);
+        var unsupported = all.Count(w => w.WorstSupport == SupportStatus.Unsupported);
+        var unsupportedVms = all.Sum(w => w.UnsupportedVms);
         var stored = await assessments.GetAssessmentsAsync(cancellationToken);
         var byDestination = stored
             .GroupBy(a => a.Recommendation is { } r && Enum.TryParse<Destination>(r, out var d) ? d : (Destination?)null)

@@ -16,16 +16,23 @@ public static class PortfolioReader
 {
     public static async Task<IReadOnlyList<PortfolioRow>> LoadAsync(WorkloadStore workloads, AssessmentStore assessments, CancellationToken cancellationToken)
     {
-        var all = await workloads.LoadForAnalysisAsync(cancellationToken);
+        // The list shows no single server: counts per system come from the database, not 50,000 server rows.
+        var all = await workloads.LoadListAsync(cancellationToken);
         var stored = (await assessments.GetAssessmentsAsync(cancellationToken)).ToDictionary(a => a.WorkloadId);
-        return [.. all.Select(w => ToRow(w, stored.GetValueOrDefault(w.Id)))];
+        return [.. all.Select(e => ToRow(e.Workload, e.VmCount, e.WorstSupport, stored.GetValueOrDefault(e.Workload.Id)))];
     }
 
     public static PortfolioRow ToRow(Workload workload, StoredAssessment? stored)
     {
+        ArgumentNullException.ThrowIfNull(workload);
         var vms = workload.Resources.Count(r => r.Kind == "vm");
         SupportStatus? worst = workload.Resources.Count == 0 ? null
             : workload.Resources.Select(r => r.Support).Where(s => s != SupportStatus.Unknown).DefaultIfEmpty(SupportStatus.Unknown).Max();
+        return ToRow(workload, vms, worst, stored);
+    }
+
+    private static PortfolioRow ToRow(Workload workload, int vms, SupportStatus? worst, StoredAssessment? stored)
+    {
         if (stored is null)
         {
             return new PortfolioRow(workload, vms, worst, null, null, null, null, null, []);

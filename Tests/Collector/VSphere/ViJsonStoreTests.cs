@@ -92,6 +92,86 @@ public sealed class ViJsonStoreTests(PostgresDatabase database) : IClassFixture<
         Assert.All(p95.Values, p => Assert.Equal((1, false), (p.Days, p.Enough)));
     }
 
+    [Fact]
+    public async Task Scan_ViJsonVmPropertiesInMissingSet_KeepsKnownFieldsAsStaleAndRecordsNoChange()
+    {
+        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 30, Seed = 23, Version = "8.0.3", ViJsonMaxObjects = 10 });
+        var harness = new CollectorHarness(database, _kit.Collector());
+        Environment.SetEnvironmentVariable("SOURCING_SECRET_TEST_VIJSON_PASSWORD", sim.Options.Password);
+        var source = await AddSourceAsync(harness, sim, "missing-set");
+        var first = await harness.Runner().RunAsync(source, "test", CancellationToken.None);
+        Assert.Equal("succeeded", first.Status);
+
+        var vm = sim.Estate.Vms.First(v => v.PowerState == "POWERED_ON" && v.ToolsRunning && v.Disks.Count > 0);
+        var other = sim.Estate.Vms.First(v => v.Id != vm.Id);
+        const string Fields =
+            """
+            cpu_count AS CpuCount, memory_mib AS MemoryMib, storage_gib AS StorageGib, guest_os AS GuestOs,
+            (attributes->'disks')::text AS Disks, host AS Host, stale_fields AS StaleFields
+            """;
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var before = await connection.QuerySingleAsync<StoredVm>(
+            $"SELECT {Fields} FROM sourcing.resource WHERE source_id = @source AND external_id = @id", new { source, id = vm.Id });
+        Assert.NotNull(before.CpuCount);
+        Assert.NotNull(before.StorageGib);
+
+        // The vCenter answers the VM without its hardware, full OS name and host: the properties come in its missingSet.
+        sim.Faults.UnreadableVmProperties[vm.Id] = ["config.hardware.numCPU", "config.hardware.device", "guest.guestFullName", "runtime.host"];
+        var second = await harness.Runner().RunAsync(source, "test", CancellationToken.None);
+
+        Assert.Equal("partial", second.Status);
+        Assert.Contains(second.Errors, e => e.Contains(vm.Id, StringComparison.Ordinal) && e.Contains("config.hardware.device", StringComparison.Ordinal));
+        var after = await connection.QuerySingleAsync<StoredVm>(
+            $"SELECT {Fields} FROM sourcing.resource WHERE source_id = @source AND external_id = @id", new { source, id = vm.Id });
+        Assert.Equal(
+            (before.CpuCount, before.MemoryMib, before.StorageGib, before.GuestOs, before.Disks, before.Host),
+            (after.CpuCount, after.MemoryMib, after.StorageGib, after.GuestOs, after.Disks, after.Host));
+        Assert.Superset(new HashSet<string> { "cpu_count", "storage_gib", "guest_os", "host", "cluster", "attributes.disks", "raw" }, after.StaleFields.ToHashSet());
+        Assert.DoesNotContain("memory_mib", after.StaleFields); // read this time
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            """
+            SELECT count(*) FROM sourcing.resource_history h JOIN sourcing.resource r ON r.id = h.resource_id
+            WHERE r.source_id = @source AND h.change = 'changed'
+            """, new { source }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "SELECT cardinality(stale_fields) FROM sourcing.resource WHERE source_id = @source AND external_id = @id", new { source, id = other.Id }));
+
+        // Read again in full: fresh, and no history either (the values never changed).
+        sim.Faults.UnreadableVmProperties.Clear();
+        var third = await harness.Runner().RunAsync(source, "test", CancellationToken.None);
+        Assert.Equal(("succeeded", 0), (third.Status, third.Changed));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "SELECT cardinality(stale_fields) FROM sourcing.resource WHERE source_id = @source AND external_id = @id", new { source, id = vm.Id }));
+    }
+
+    [Fact]
+    public async Task Scan_ViJsonInBatches_StagesRowsAndLeavesNoneBehind()
+    {
+        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 2500, Seed = 29, Version = "8.0.3" });
+        var harness = new CollectorHarness(database, _kit.Collector());
+        Environment.SetEnvironmentVariable("SOURCING_SECRET_TEST_VIJSON_PASSWORD", sim.Options.Password);
+        var source = await AddSourceAsync(harness, sim, "staged");
+
+        var scan = await harness.Runner().RunAsync(source, "test", CancellationToken.None);
+
+        Assert.True(scan.Status == "succeeded", string.Join("\n", scan.Errors));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(2500, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM sourcing.resource WHERE source_id = @source AND kind = 'vm'", new { source }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM sourcing.scan_staging"));
+    }
+
+    private sealed class StoredVm
+    {
+        public int? CpuCount { get; init; }
+        public long? MemoryMib { get; init; }
+        public decimal? StorageGib { get; init; }
+        public string? GuestOs { get; init; }
+        public string? Disks { get; init; }
+        public string? Host { get; init; }
+        public string[] StaleFields { get; init; } = [];
+    }
+
     private static Task<long> AddSourceAsync(CollectorHarness harness, VCenterSimulator sim, string name) =>
         harness.Sources.AddAsync(new NewSource
         {

@@ -33,6 +33,41 @@ public sealed class MappingJobTests : IClassFixture<PostgresDatabase>, IAsyncLif
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task LoadListAsync_SameCountsAndWorstSupportAsTheFullLoad()
+    {
+        // Hand-worked: Cosmic has two VMs, one on Windows Server 2008 R2 (even paid support ended before 2026-03-01:
+        // unsupported) and one on RHEL 9 (supported), and a host: VmCount 2, worst Unsupported, 1 unsupported VM.
+        // Procapita has one VM with an OS nobody knows: VmCount 1, worst Unknown. A removed VM counts nowhere.
+        var vc = await InventorySeed.SourceAsync(_database.DataSource, "vc1", "vsphere");
+        await InventorySeed.ResourceAsync(_database.DataSource, vc, "cosmic-app01", """{"System":"Cosmic"}""", guestOs: "Microsoft Windows Server 2008 R2 (64-bit)");
+        await InventorySeed.ResourceAsync(_database.DataSource, vc, "cosmic-db01", """{"System":"Cosmic"}""", guestOs: "Red Hat Enterprise Linux 9 (64-bit)");
+        await InventorySeed.ResourceAsync(_database.DataSource, vc, "cosmic-old01", """{"System":"Cosmic"}""", guestOs: "Microsoft Windows Server 2003 (32-bit)",
+            removed: new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
+        await InventorySeed.ResourceAsync(_database.DataSource, vc, "cosmic-esx01", """{"System":"Cosmic"}""", kind: "host");
+        await InventorySeed.ResourceAsync(_database.DataSource, vc, "procapita01", """{"System":"Procapita"}""", guestOs: "Okänt OS 3.1");
+        await Job.RunAsync(CancellationToken.None);
+
+        var list = await Store.LoadListAsync(CancellationToken.None);
+        var full = await Store.LoadForAnalysisAsync(CancellationToken.None);
+
+        var cosmic = list.Single(e => e.Workload.Name == "Cosmic");
+        Assert.Equal((2, SupportStatus.Unsupported, 1), (cosmic.VmCount, cosmic.WorstSupport, cosmic.UnsupportedVms));
+        var procapita = list.Single(e => e.Workload.Name == "Procapita");
+        Assert.Equal((1, SupportStatus.Unknown, 0), (procapita.VmCount, procapita.WorstSupport, procapita.UnsupportedVms));
+        Assert.Equal(full.Select(w => w.Name), list.Select(e => e.Workload.Name));
+        foreach (var workload in full)
+        {
+            var entry = list.Single(e => e.Workload.Id == workload.Id);
+            var worst = workload.Resources.Count == 0 ? (SupportStatus?)null
+                : workload.Resources.Select(r => r.Support).Where(s => s != SupportStatus.Unknown).DefaultIfEmpty(SupportStatus.Unknown).Max();
+            Assert.Equal(
+                (workload.Resources.Count(r => r.Kind == "vm"), worst, workload.Resources.Count(r => r.Kind == "vm" && r.Support == SupportStatus.Unsupported)),
+                (entry.VmCount, entry.WorstSupport, entry.UnsupportedVms));
+            Assert.Empty(entry.Workload.Resources);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_DefaultRules_CreateSystemsWithDepartmentsAndCoverage()
     {
         var vc = await InventorySeed.SourceAsync(_database.DataSource, "vc1", "vsphere");

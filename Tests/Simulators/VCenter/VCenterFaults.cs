@@ -31,6 +31,12 @@ public sealed class VCenterFaults
     /// <summary>VMs that GET vcenter/vm still lists but whose detail answers 404 (deleted mid-scan).</summary>
     public ConcurrentDictionary<string, bool> VanishingVms { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// VI/JSON: properties a VM's RetrievePropertiesEx answer leaves out and names in its missingSet with a fault
+    /// (VM id → property paths), as vCenter does when one object's property cannot be read (a host gone, no permission).
+    /// </summary>
+    public ConcurrentDictionary<string, string[]> UnreadableVmProperties { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Requests whose path starts with a key always answer 503 (one broken service, e.g. "/api/cis/tagging").</summary>
     public ConcurrentDictionary<string, bool> BrokenPaths { get; } = new(StringComparer.Ordinal);
 

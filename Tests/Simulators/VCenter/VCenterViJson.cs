@@ -275,15 +275,37 @@ internal sealed class VCenterViJson(VCenterEstate estate, VCenterFaults faults, 
         foreach (var (type, id) in paging.Objects.Skip(offset).Take(paging.PageSize))
         {
             var props = new JsonArray();
+            var missing = new JsonArray();
+            var unreadable = type == "VirtualMachine" && faults.UnreadableVmProperties.TryGetValue(id, out var paths) ? paths : [];
             foreach (var path in paging.Paths)
             {
-                if (Property(type, id, path) is { } value)
+                if (unreadable.Contains(path, StringComparer.Ordinal))
+                {
+                    missing.Add(new JsonObject
+                    {
+                        ["_typeName"] = "MissingProperty",
+                        ["path"] = path,
+                        ["fault"] = new JsonObject
+                        {
+                            ["_typeName"] = "LocalizedMethodFault",
+                            ["fault"] = new JsonObject { ["_typeName"] = "SystemError", ["reason"] = "Simulated read failure" },
+                            ["localizedMessage"] = "A general system error occurred: Simulated read failure",
+                        },
+                    });
+                }
+                else if (Property(type, id, path) is { } value)
                 {
                     props.Add(new JsonObject { ["_typeName"] = "DynamicProperty", ["name"] = path, ["val"] = value });
                 }
             }
 
-            objects.Add(new JsonObject { ["_typeName"] = "ObjectContent", ["obj"] = Mor(type, id), ["propSet"] = props });
+            var content = new JsonObject { ["_typeName"] = "ObjectContent", ["obj"] = Mor(type, id), ["propSet"] = props };
+            if (missing.Count > 0)
+            {
+                content["missingSet"] = missing;
+            }
+
+            objects.Add(content);
         }
 
         var result = new JsonObject { ["_typeName"] = "RetrieveResult", ["objects"] = objects };

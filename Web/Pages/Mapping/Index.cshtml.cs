@@ -222,7 +222,7 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
         Rules = await store.ListRulesAsync(cancellationToken);
         Conflicts = await store.ListConflictsAsync(cancellationToken);
         Unmapped = await store.ListUnmappedAsync(SortKey, Descending, PageSize, (Math.Max(1, PageNumber) - 1) * PageSize, cancellationToken);
-        Systems = (await store.LoadForAnalysisAsync(cancellationToken)).Select(w => (w.Id, w.Name)).ToList();
+        Systems = await store.ListNamesAsync(cancellationToken);
         (_, HandAssignmentTotal) = await store.ListHandAssignmentsAsync(0, 0, cancellationToken);
         Editing = EditId is { } editId ? Rules.FirstOrDefault(r => r.Id == editId) : null;
     }
