@@ -54,6 +54,8 @@ public static class PageBenchmark
 
             await new UserStore(database.DataSource).UpsertAsync(
                 "bench", "Bench Mätare", LocalAccounts.Hash(WebAppFixture.Password), [Roles.Drift, Roles.Sourcing, Roles.Ledning], CancellationToken.None);
+            // Run as `Sourcing.Tests bench`, not under dotnet test, the factory cannot find the web project's content root by itself.
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SOURCING_WEB", Path.Combine(RepoPaths.Root, "Web"));
             await using var factory = new BenchWebFactory(database.ConnectionString, Path.Combine(work.FullName, "web-keys"));
             factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
             factory.StartServer();
