@@ -123,8 +123,10 @@ public sealed class BrowserTests(WebAppFixture app, BrowserFixture browser)
             await page.Locator("#Input_NewRuleDestination").SelectOptionAsync("SwedishManaged");
             await page.Locator("#Input_NewRuleYear").FillAsync(waveYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await page.GetByRole(AriaRole.Button, new() { Name = "Spara och räkna om" }).ClickAsync();
-            var rule = page.Locator("#rules-table tbody tr", new() { HasText = "Utskrift" });
+            // Saved rules are edited in place, one fieldset each.
+            var rule = page.Locator("#rule-0-name");
             await rule.WaitForAsync();
+            Assert.Equal("Utskrift", await rule.InputValueAsync());
             Assert.Equal(0, await page.Locator("#edit-errors").CountAsync());
             await ScreenshotAsync(page, "scenario-created");
 
