@@ -55,7 +55,6 @@ public static class CollectorServices
         services.AddSingleton<UtilisationStore>();
         services.AddTransient<ScanRunner>();
         services.AddTransient<ScanJob>();
-        services.AddTransient<ScheduleRegistrar>();
 
         services.AddVSphereCollector();
         services.AddOptions<AzureCollectorOptions>();

@@ -12,8 +12,9 @@ builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
 builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Services.AddSourcingCollector(builder.Configuration);
-// The CLI resolves only what each command needs; Hangfire's recurring-job manager exists only on servers.
-builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = false }));
+builder.Services.AddSourcingCli();
+// Every command and what it needs is checked when the container is built: a missing registration fails every run, not the one command a user happens to run.
+builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
 using var host = builder.Build();
 
 using var cancel = new CancellationTokenSource();
