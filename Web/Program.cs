@@ -64,6 +64,7 @@ builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization().AddMvcOptions(SwedishValidation.Configure);
 // Å, ä, ö and dashes as themselves in the HTML; <, >, & and quotes are still encoded.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddSourcingOpenApi();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
     .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
@@ -114,6 +115,7 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 app.MapRazorPages();
 app.MapScansApi();
 app.MapScenarioApi();
+app.MapSourcingOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
