@@ -73,6 +73,7 @@ public static class CollectorServices
         services.AddSingleton<ScenarioStore>();
         services.AddSingleton<CostBudgetStore>();
         services.AddTransient<IEstateSource, EstateSource>();
+        services.AddScoped<PlanningService>();
         services.AddTransient<IAfterScan, RefreshAfterScan>();
         return services;
     }

@@ -14,7 +14,6 @@ using Sourcing.Web.Api;
 using Sourcing.Web.Health;
 using Sourcing.Web.Inventory;
 using Sourcing.Web.Overview;
-using Sourcing.Web.Planning;
 using Sourcing.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -56,7 +55,6 @@ builder.Services.AddSingleton<LocalAccounts>();
 builder.Services.AddSingleton<InventoryStore>();
 builder.Services.AddSingleton<OverviewStore>();
 builder.Services.AddTransient<PortfolioOverview>();
-builder.Services.AddScoped<PlanningService>();
 builder.Services.AddScoped<Sourcing.Web.Settings.SettingsPreviewService>();
 builder.Services.AddSourcingAuthentication(builder.Configuration);
 builder.Services.AddSourcingPolicies();

@@ -9,7 +9,7 @@ namespace Sourcing.Collector.Planning;
 /// no database, so a controller or an auditor can reproduce a board figure. Exit 1 when the plan
 /// has errors (the forecast is still printed, with them); 65 for a bad file, naming the field.
 /// </summary>
-internal sealed class ForecastCommand(ScenarioStore store, IEstateSource estateSource) : ICliCommand
+internal sealed class ForecastCommand(PlanningService planning) : ICliCommand
 {
     public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<ForecastCommand>(
         ["forecast"],
@@ -55,7 +55,7 @@ internal sealed class ForecastCommand(ScenarioStore store, IEstateSource estateS
         }
         else
         {
-            var stored = await store.GetAsync(name!, cancellationToken);
+            var stored = await planning.Store.GetAsync(name!, cancellationToken);
             if (stored is null)
             {
                 await output.WriteLineAsync($"Scenariot \"{name}\" finns inte.");
@@ -65,13 +65,12 @@ internal sealed class ForecastCommand(ScenarioStore store, IEstateSource estateS
             // Stored scenarios are exported with the price list they were computed with, so the
             // file pair gives the same figures.
             scenario = stored.Scenario;
-            prices = scenario.CloudPrices ?? await store.GetPriceTableAsync(CloudPriceTable.Default.Region, null, cancellationToken);
-            estate = await estateSource.LoadAsync(cancellationToken);
+            prices = await planning.PricesAsync(scenario, cancellationToken);
+            estate = await planning.EstateAsync(cancellationToken);
         }
 
-        var plan = PlanCompiler.Compile(scenario, estate, prices);
-        var assumptions = PlanningAssumptions.ForScenario(scenario);
-        var forecast = Forecaster.Run(plan, assumptions);
+        // The same compile and forecast as the pages and the JSON API.
+        var (_, plan, assumptions, forecast) = PlanningService.Run(scenario, estate, prices);
 
         if (format == "csv")
         {

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sourcing.Collector.Planning;
-using Sourcing.Web.Planning;
 using Sourcing.Web.Security;
 
 namespace Sourcing.Web.Api;
