@@ -83,15 +83,8 @@ internal sealed class AzureSourceAddCommand(AzureSourceRegistration registration
 
         if (thumbprint is not null)
         {
-            try
-            {
-                // Lower-case hex, as SourceStore keeps thumbprints.
-                thumbprint = CertificatePin.Normalize(thumbprint).ToLowerInvariant();
-            }
-            catch (FormatException ex)
-            {
-                throw new UsageException("--thumbprint: " + ex.Message);
-            }
+            thumbprint = Thumbprint.Normalize(thumbprint)
+                ?? throw new UsageException("--thumbprint måste vara ett SHA-256-tumavtryck (64 hexsiffror; kolon, mellanslag och bindestreck tillåts).");
         }
 
         if (!Scans.CronSchedule.IsValid(schedule))

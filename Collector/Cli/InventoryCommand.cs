@@ -70,11 +70,7 @@ internal sealed class InventoryCommand(NpgsqlDataSource dataSource) : ICliComman
     /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a spreadsheet does not run it as a formula.</summary>
     internal static string Csv(object? value)
     {
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal))
-        {
-            text = "'" + text;
-        }
+        var text = SpreadsheetCell.Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
 
         return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }

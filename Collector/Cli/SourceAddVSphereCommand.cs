@@ -38,9 +38,9 @@ internal sealed class SourceAddVSphereCommand(SourceStore sources, SecretResolve
             throw new UsageException("--url måste vara en https://-adress.");
         }
 
-        if (thumbprint is not null && SourceStore.NormalizeThumbprint(thumbprint)!.Length != 64)
+        if (thumbprint is not null && Thumbprint.Normalize(thumbprint) is null)
         {
-            throw new UsageException("--thumbprint måste vara ett SHA-256-tumavtryck (64 hexsiffror).");
+            throw new UsageException("--thumbprint måste vara ett SHA-256-tumavtryck (64 hexsiffror; kolon, mellanslag och bindestreck tillåts).");
         }
 
         if (!Scans.CronSchedule.IsValid(schedule))
