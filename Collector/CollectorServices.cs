@@ -55,7 +55,6 @@ public static class CollectorServices
         services.AddSingleton<UtilisationStore>();
         services.AddTransient<ScanRunner>();
         services.AddTransient<ScanJob>();
-        services.AddTransient<ScheduleRegistrar>();
 
         services.AddVSphereCollector();
         services.AddOptions<AzureCollectorOptions>();
@@ -75,6 +74,7 @@ public static class CollectorServices
         services.AddTransient<ScenarioPurgeJob>();
         services.AddSingleton<CostBudgetStore>();
         services.AddTransient<IEstateSource, EstateSource>();
+        services.AddScoped<PlanningService>();
         services.AddTransient<IAfterScan, RefreshAfterScan>();
         return services;
     }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Sourcing.Analyzer;
+using Sourcing.Collector;
 
 namespace Sourcing.Web;
 
@@ -124,11 +125,7 @@ public static class CsvExport
     /// </summary>
     private static string Text(string text)
     {
-        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal))
-        {
-            text = "'" + text;
-        }
-
+        text = SpreadsheetCell.Neutralise(text);
         return text.AsSpan().IndexOfAny(",;\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 

@@ -23,6 +23,8 @@ internal static class HangfireSetup
 
         services.AddSingleton(_ => CollectorServices.CreateHangfireStorage(connectionString));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        // Needs Hangfire's IRecurringJobManager, so it lives with Hangfire (the CLI has none and validates its container on build).
+        services.AddTransient<Sourcing.Collector.Scans.ScheduleRegistrar>();
         return services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

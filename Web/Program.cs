@@ -15,7 +15,6 @@ using Sourcing.Web.Health;
 using Sourcing.Web.Inventory;
 using Sourcing.Web.Overview;
 using Sourcing.Web.Pages.Imports;
-using Sourcing.Web.Planning;
 using Sourcing.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -57,7 +56,6 @@ builder.Services.AddSingleton<LocalAccounts>();
 builder.Services.AddSingleton<InventoryStore>();
 builder.Services.AddSingleton<OverviewStore>();
 builder.Services.AddTransient<PortfolioOverview>();
-builder.Services.AddScoped<PlanningService>();
 builder.Services.AddScoped<Sourcing.Web.Settings.SettingsPreviewService>();
 builder.Services.AddSourcingAuthentication(builder.Configuration);
 builder.Services.AddSourcingPolicies();
@@ -65,6 +63,7 @@ builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization().AddMvcOptions(SwedishValidation.Configure);
 // Å, ä, ö and dashes as themselves in the HTML; <, >, & and quotes are still encoded.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddSourcingOpenApi();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
     .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
@@ -116,6 +115,7 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 app.MapRazorPages();
 app.MapScansApi();
 app.MapScenarioApi();
+app.MapSourcingOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 

@@ -10,35 +10,35 @@ namespace Sourcing.Collector.Assessment;
 /// it: a table by default, or per system the gate per destination (with the deciding rule), the
 /// scores with their factors, the recommendation, the confidence and the drift hours as JSON.
 /// </summary>
-internal sealed class AnalyzeCommand : ICliCommand
+internal sealed class AnalyzeCommand(AssessmentStore store, CurrentAssessment current) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["analyze"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<AnalyzeCommand>(
+        ["analyze"],
+        "Räknar om och sparar varje systems bedömning och skriver ut den.",
+        CliParameter.Value("format", "text|json", "Utdataformat (standard text)."),
+        CliParameter.Value("drift-fte", "N", "FTE regionen har i drift; effektmodellen kalibreras mot den."));
 
-    public string Usage => "analyze [--format text|json] [--drift-fte N]   (--drift-fte: FTE regionen har i drift; effektmodellen kalibreras mot den)";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var format = args.Option("format") ?? "text";
         var driftFte = args.Option("drift-fte");
-        args.EnsureNoUnknownOptions();
         if (driftFte is not null)
         {
             if (!double.TryParse(driftFte, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var fte) || fte <= 0 || fte > 10_000)
             {
-                throw new UsageException("--drift-fte must be a positive number of FTE, e.g. 28.5.");
+                throw new UsageException("--drift-fte måste vara ett positivt antal FTE, t.ex. 28.5.");
             }
 
-            var store = AssessmentServices.Store(services);
             var settings = await store.GetSettingsAsync(cancellationToken);
             await store.SaveEffortParametersAsync(settings.Effort with { StatedDriftFte = fte }, Environment.UserName, cancellationToken);
         }
 
         if (format is not ("text" or "json"))
         {
-            throw new UsageException("--format must be text or json.");
+            throw new UsageException("--format måste vara text eller json.");
         }
 
-        var report = await AssessmentServices.Current(services).RefreshAsync(cancellationToken);
+        var report = await current.RefreshAsync(cancellationToken);
         if (format == "json")
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(report), AssessmentJson.Indented));

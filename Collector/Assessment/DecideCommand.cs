@@ -10,36 +10,38 @@ namespace Sourcing.Collector.Assessment;
 /// system as it is now and what the rules recommend for it, the material the model learns from.
 /// Prints the recommendation and drift hours the system page and the list show for it.
 /// </summary>
-internal sealed class DecideCommand : ICliCommand
+internal sealed class DecideCommand(IWorkloadSource workloadSource, AssessmentStore store, CurrentAssessment current, TimeProvider time) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["decide"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<DecideCommand>(
+        ["decide"],
+        "Registrerar ett beslut för ett system, med vad reglerna rekommenderar nu.",
+        CliParameter.Argument("WORKLOAD", "Systemets id."),
+        CliParameter.Value("destination", "InHouse|SwedishManaged|PublicCloud|Saas|Retire", "Beslutad placering.", required: true),
+        CliParameter.Value("reason", "TEXT", "Motivering.", required: true),
+        CliParameter.Value("by", "NAME", "Vem som beslutade (standard: inloggad användare)."));
 
-    public string Usage => "decide WORKLOAD --destination InHouse|SwedishManaged|PublicCloud|Saas|Retire --reason TEXT [--by NAME]";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
-        var idText = args.Argument(0, "WORKLOAD (the system's id)");
+        var idText = args.Argument(0, "WORKLOAD (systemets id)");
         var destinationText = args.Required("destination");
         var reason = args.Required("reason");
         var by = args.Option("by") ?? Environment.UserName;
-        args.EnsureNoUnknownOptions();
         if (!long.TryParse(idText, out var workloadId))
         {
-            throw new UsageException("WORKLOAD must be a system id (a number).");
+            throw new UsageException("WORKLOAD måste vara ett systems id (ett tal).");
         }
 
         if (!Enum.TryParse<Destination>(destinationText, ignoreCase: true, out var destination) || !Enum.IsDefined(destination))
         {
-            throw new UsageException("--destination must be one of " + string.Join(", ", Enum.GetNames<Destination>()) + ".");
+            throw new UsageException("--destination måste vara en av " + string.Join(", ", Enum.GetNames<Destination>()) + ".");
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new UsageException("--reason must say why.");
+            throw new UsageException("--reason måste säga varför.");
         }
 
-        var store = AssessmentServices.Store(services);
-        var workload = await AssessmentServices.WorkloadSource(services).GetWorkloadAsync(workloadId, cancellationToken);
+        var workload = await workloadSource.GetWorkloadAsync(workloadId, cancellationToken);
         if (workload is null)
         {
             await output.WriteLineAsync($"No system with id {workloadId}.");
@@ -49,9 +51,8 @@ internal sealed class DecideCommand : ICliCommand
         // The recommendation at the time: run the analysis now (over the whole estate, so the hours
         // are calibrated as everywhere else, and stored, so the pages show the same), rather than
         // trust a stored result that may predate edits to the system.
-        var report = await AssessmentServices.Current(services).RefreshAsync(cancellationToken);
+        var report = await current.RefreshAsync(cancellationToken);
         var assessment = report.Workloads.First(w => w.WorkloadId == workloadId);
-        var time = (TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
         var id = await store.AddDecisionAsync(workload, destination, reason, by, time.GetUtcNow(), assessment.Recommendation, cancellationToken);
 
         var recommended = assessment.Recommendation.Destination?.ToString() ?? "underlag saknas";

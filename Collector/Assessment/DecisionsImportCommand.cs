@@ -10,16 +10,16 @@ namespace Sourcing.Collector.Assessment;
 /// System;Destination;Reason[;By]). Every row is checked before the first is written; a bad file
 /// gets exit code 65 with the row and column named on stderr.
 /// </summary>
-internal sealed class DecisionsImportCommand : ICliCommand
+internal sealed class DecisionsImportCommand(IWorkloadSource workloadSource, AssessmentStore store, CurrentAssessment current, TimeProvider time) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["decisions", "import"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<DecisionsImportCommand>(
+        ["decisions", "import"],
+        "Registrerar beslut fattade på annat håll (CSV: System;Beslut;Motivering[;Beslutad av]).",
+        CliParameter.Argument("FILE", "CSV-filen."));
 
-    public string Usage => "decisions import FILE   (CSV: System;Beslut;Motivering[;Beslutad av])";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var file = args.Argument(0, "FILE");
-        args.EnsureNoUnknownOptions();
         if (!File.Exists(file))
         {
             await Console.Error.WriteLineAsync($"Filen {file} finns inte.");
@@ -46,7 +46,7 @@ internal sealed class DecisionsImportCommand : ICliCommand
             return 65;
         }
 
-        var workloads = (await AssessmentServices.WorkloadSource(services).GetWorkloadsAsync(cancellationToken))
+        var workloads = (await workloadSource.GetWorkloadsAsync(cancellationToken))
             .ToDictionary(w => w.Name, StringComparer.OrdinalIgnoreCase);
         var errors = new List<string>();
         var rows = new List<(Analyzer.Workloads.Workload Workload, Destination Destination, string Reason, string By)>();
@@ -89,10 +89,8 @@ internal sealed class DecisionsImportCommand : ICliCommand
 
         // What the rules recommended at the time, as the system page shows it: one calibrated
         // analysis of the whole estate (stored), not each system on its own.
-        var store = AssessmentServices.Store(services);
-        var report = await AssessmentServices.Current(services).RefreshAsync(cancellationToken);
+        var report = await current.RefreshAsync(cancellationToken);
         var assessments = report.Workloads.ToDictionary(w => w.WorkloadId);
-        var time = (TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System;
         foreach (var (workload, destination, reason, by) in rows)
         {
             var recommendation = assessments.TryGetValue(workload.Id, out var assessment) ? assessment.Recommendation : null;

@@ -1,20 +1,17 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Cli;
 
 namespace Sourcing.Collector.Assessment;
 
 /// <summary>`sourcing train`: trains the decision model now (the weekly job does the same) and prints its held-out metrics.</summary>
-internal sealed class TrainCommand : ICliCommand
+internal sealed class TrainCommand(TrainModelJob job) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["train"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<TrainCommand>(
+        ["train"],
+        "Lär modellen av registrerade beslut, korsvaliderad mot reglerna.");
 
-    public string Usage => "train   (lär modellen av registrerade beslut; korsvaliderad mot reglerna)";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
-        args.EnsureNoUnknownOptions();
-        var job = services.GetService<TrainModelJob>() ?? ActivatorUtilities.CreateInstance<TrainModelJob>(services);
         var result = await job.RunAsync(cancellationToken);
         await output.WriteLineAsync(result.Message);
         if (result.Metrics is { } m)

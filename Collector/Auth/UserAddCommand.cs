@@ -1,39 +1,39 @@
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Sourcing.Collector.Cli;
 
 namespace Sourcing.Collector.Auth;
 
 /// <summary>Adds (or with --replace resets) a local web account. Without --password-env a password is generated and printed once.</summary>
-internal sealed class UserAddCommand : ICliCommand
+internal sealed class UserAddCommand(UserStore store) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["user", "add"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<UserAddCommand>(
+        ["user", "add"],
+        "Lägger till (eller med --replace återställer) ett lokalt webbkonto.",
+        CliParameter.Value("name", "NAME", "Användarnamn.", required: true),
+        CliParameter.Repeated("role", "Drift|Sourcing|Ledning", "Roll; kan anges flera gånger."),
+        CliParameter.Value("display-name", "TEXT", "Visningsnamn."),
+        CliParameter.Value("password-env", "VAR", "Miljövariabeln som håller lösenordet; utan den skapas ett och visas en gång."),
+        CliParameter.Flag("replace", "Byt lösenord och roller på ett befintligt konto."));
 
-    public string Usage => "user add --name NAME --role Drift|Sourcing|Ledning [--role ...] [--display-name TEXT] [--password-env VAR] [--replace]";
-
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(["replace"], StringComparer.Ordinal);
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var name = args.Required("name").Trim();
         var roleNames = args.Options("role");
         var displayName = args.Option("display-name") ?? name;
         var passwordEnv = args.Option("password-env");
         var replace = args.Flag("replace");
-        args.EnsureNoUnknownOptions();
 
         if (!LocalAccounts.IsValidUserName(name))
         {
-            throw new UsageException("--name must be 1–100 characters without spaces.");
+            throw new UsageException("--name måste vara 1–100 tecken utan mellanslag.");
         }
 
         if (roleNames.Count == 0)
         {
-            throw new UsageException("--role is required (Drift, Sourcing or Ledning).");
+            throw new UsageException("--role krävs (Drift, Sourcing eller Ledning).");
         }
 
         var roles = roleNames
-            .Select(r => Roles.Normalize(r) ?? throw new UsageException($"Unknown role \"{r}\": use Drift, Sourcing or Ledning."))
+            .Select(r => Roles.Normalize(r) ?? throw new UsageException($"Okänd roll \"{r}\": använd Drift, Sourcing eller Ledning."))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
@@ -47,8 +47,8 @@ internal sealed class UserAddCommand : ICliCommand
             {
                 throw new UsageException(problem switch
                 {
-                    PasswordProblem.SameAsUserName => $"Environment variable {passwordEnv} holds the user name as password.",
-                    _ => $"Environment variable {passwordEnv} must hold a password of {LocalAccounts.MinPasswordLength}–{LocalAccounts.MaxPasswordLength} characters.",
+                    PasswordProblem.SameAsUserName => $"Miljövariabeln {passwordEnv} har användarnamnet som lösenord.",
+                    _ => $"Miljövariabeln {passwordEnv} måste hålla ett lösenord på {LocalAccounts.MinPasswordLength}–{LocalAccounts.MaxPasswordLength} tecken.",
                 });
             }
         }
@@ -58,7 +58,6 @@ internal sealed class UserAddCommand : ICliCommand
             generated = true;
         }
 
-        var store = ActivatorUtilities.CreateInstance<UserStore>(services, services.GetRequiredService<NpgsqlDataSource>());
         if (!replace && await store.FindAsync(name, cancellationToken) is not null)
         {
             await output.WriteLineAsync($"Användaren \"{name}\" finns redan. Använd --replace för att byta lösenord och roller.");

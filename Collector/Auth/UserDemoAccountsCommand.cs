@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using Sourcing.Collector.Cli;
 
 namespace Sourcing.Collector.Auth;
@@ -10,28 +8,24 @@ namespace Sourcing.Collector.Auth;
 /// and prints them as "user&lt;TAB&gt;role&lt;TAB&gt;password" lines for the demo script. Refused in the
 /// Production environment (the CLI's default) unless --force.
 /// </summary>
-internal sealed class UserDemoAccountsCommand : ICliCommand
+internal sealed class UserDemoAccountsCommand(UserStore store, IHostEnvironment environment) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["user", "demo-accounts"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<UserDemoAccountsCommand>(
+        ["user", "demo-accounts"],
+        "Skapar eller återställer ett demokonto per roll (DOTNET_ENVIRONMENT=Development, eller --force).",
+        CliParameter.Flag("force", "Även i miljön Production."));
 
-    public string Usage => "user demo-accounts [--force]   (DOTNET_ENVIRONMENT=Development, or --force)";
-
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(["force"], StringComparer.Ordinal);
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var force = args.Flag("force");
-        args.EnsureNoUnknownOptions();
 
-        var environment = services.GetService<IHostEnvironment>();
-        if ((environment is null || environment.IsProduction()) && !force)
+        if (environment.IsProduction() && !force)
         {
             await Console.Error.WriteLineAsync(
                 "Demokonton skapas inte i miljön Production. Sätt DOTNET_ENVIRONMENT=Development eller ange --force.");
             return 2;
         }
 
-        var store = ActivatorUtilities.CreateInstance<UserStore>(services, services.GetRequiredService<NpgsqlDataSource>());
         await output.WriteLineAsync("# användare\troll\tlösenord");
         foreach (var role in Roles.All)
         {

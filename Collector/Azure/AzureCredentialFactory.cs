@@ -26,8 +26,9 @@ public static class AzureCredentialFactory
                 Configure(new ClientSecretCredentialOptions(), settings, transport, retry, o => o.DisableInstanceDiscovery = settings.AuthorityHost is not null)),
             AzureCredentialKinds.Certificate => CertificateCredential(source, settings, transport, retry),
             AzureCredentialKinds.ManagedIdentity => new ManagedIdentityCredential(
-                settings.ClientId,
-                Configure(new TokenCredentialOptions(), settings, transport, retry, _ => { })),
+                Configure(
+                    new ManagedIdentityCredentialOptions(settings.ClientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(settings.ClientId)),
+                    settings, transport, retry, _ => { })),
             AzureCredentialKinds.WorkloadIdentity => new WorkloadIdentityCredential(
                 Configure(new WorkloadIdentityCredentialOptions(), settings, transport, retry, o =>
                 {

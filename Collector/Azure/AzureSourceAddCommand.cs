@@ -1,22 +1,30 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Cli;
 using Sourcing.Collector.Sources;
 
 namespace Sourcing.Collector.Azure;
 
 /// <summary>`sourcing source add azure`: registers an Azure tenant (some or all of its subscriptions) for the nightly scan.</summary>
-internal sealed class AzureSourceAddCommand : ICliCommand
+internal sealed class AzureSourceAddCommand(AzureSourceRegistration registration, SecretResolver secrets) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["source", "add", "azure"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<AzureSourceAddCommand>(
+        ["source", "add", "azure"],
+        "Registrerar en Azure-tenant (några eller alla prenumerationer) för nattlig skanning.",
+        CliParameter.Value("name", "NAME", "Källans namn.", required: true),
+        CliParameter.Value("tenant", "ID", "Tenant-id (GUID) eller verifierad domän.", required: true),
+        CliParameter.Repeated("subscription", "ID", "Prenumeration (GUID); kan anges flera gånger eller kommaseparerat. Utan: alla."),
+        CliParameter.Value("credential", "secret|certificate|managed-identity|workload-identity", "Hur källan loggar in (standard secret)."),
+        CliParameter.Value("client-id", "ID", "Appregistreringens klient-id."),
+        CliParameter.Value("secret-env", "VAR", "Miljövariabeln som håller klienthemligheten."),
+        CliParameter.Value("certificate-path", "FILE", "Certifikatfil för --credential certificate."),
+        CliParameter.Value("arm-endpoint", "URL", "Resource Manager-adress (suveränt moln)."),
+        CliParameter.Value("authority", "URL", "Inloggningsadress (suveränt moln)."),
+        CliParameter.Value("audience", "AUD", "Token-målgrupp."),
+        CliParameter.Value("thumbprint", "SHA256", "Certifikatets SHA-256-tumavtryck (pinning)."),
+        CliParameter.Value("schedule", "CRON", "Schema, Europe/Stockholm (standard 0 2 * * *)."),
+        CliParameter.Value("concurrency", "N", "Samtidiga anrop, 1–64."),
+        CliParameter.Flag("replace", "Ersätt en källa med samma namn."));
 
-    public string Usage =>
-        "source add azure --name NAME --tenant ID [--subscription ID ...] [--credential secret|certificate|managed-identity|workload-identity] "
-        + "[--client-id ID] [--secret-env VAR] [--certificate-path FILE] [--arm-endpoint URL] [--authority URL] [--audience AUD] [--thumbprint SHA256] [--schedule CRON] [--concurrency N] [--replace]";
-
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(["replace"], StringComparer.Ordinal);
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -34,40 +42,39 @@ internal sealed class AzureSourceAddCommand : ICliCommand
         var schedule = args.Option("schedule") ?? "0 2 * * *";
         // Subscriptions read side by side.
         var concurrency = args.Option("concurrency") is { } c
-            ? int.TryParse(c, out var n) && n is >= 1 and <= 64 ? n : throw new UsageException("--concurrency must be 1–64.")
+            ? int.TryParse(c, out var n) && n is >= 1 and <= 64 ? n : throw new UsageException("--concurrency måste vara 1–64.")
             : 8;
         var replace = args.Flag("replace");
-        args.EnsureNoUnknownOptions();
 
         if (!AzureCredentialKinds.All.Contains(credential))
         {
-            throw new UsageException($"--credential must be one of {string.Join(", ", AzureCredentialKinds.All)}.");
+            throw new UsageException($"--credential måste vara en av {string.Join(", ", AzureCredentialKinds.All)}.");
         }
 
         if (!Guid.TryParse(tenant, out _) && !tenant.Contains('.', StringComparison.Ordinal))
         {
-            throw new UsageException("--tenant must be a tenant id (GUID) or a verified domain.");
+            throw new UsageException("--tenant måste vara ett tenant-id (GUID) eller en verifierad domän.");
         }
 
         var notGuid = subscriptions.FirstOrDefault(s => !Guid.TryParse(s, out _));
         if (notGuid is not null)
         {
-            throw new UsageException($"--subscription '{notGuid}' is not a subscription id (GUID).");
+            throw new UsageException($"--subscription '{notGuid}' är inte ett prenumerations-id (GUID).");
         }
 
         switch (credential)
         {
             case AzureCredentialKinds.Secret when clientId is null || secretEnv is null:
-                throw new UsageException("--credential secret needs --client-id and --secret-env (the variable that holds the client secret).");
+                throw new UsageException("--credential secret kräver --client-id och --secret-env (variabeln som håller klienthemligheten).");
             case AzureCredentialKinds.Certificate when clientId is null || certificatePath is null:
-                throw new UsageException("--credential certificate needs --client-id and --certificate-path.");
+                throw new UsageException("--credential certificate kräver --client-id och --certificate-path.");
             default:
                 break;
         }
 
         if (secretEnv is not null)
         {
-            var policy = services.GetService<SecretResolver>()?.Variables ?? new SecretVariablePolicy(services.GetService<IConfiguration>());
+            var policy = secrets.Variables;
             if (!policy.IsAllowed(secretEnv))
             {
                 throw new UsageException("--secret-env: " + policy.Refusal(secretEnv));
@@ -76,20 +83,13 @@ internal sealed class AzureSourceAddCommand : ICliCommand
 
         if (thumbprint is not null)
         {
-            try
-            {
-                // Lower-case hex, as SourceStore keeps thumbprints.
-                thumbprint = CertificatePin.Normalize(thumbprint).ToLowerInvariant();
-            }
-            catch (FormatException ex)
-            {
-                throw new UsageException("--thumbprint: " + ex.Message);
-            }
+            thumbprint = Thumbprint.Normalize(thumbprint)
+                ?? throw new UsageException("--thumbprint måste vara ett SHA-256-tumavtryck (64 hexsiffror; kolon, mellanslag och bindestreck tillåts).");
         }
 
         if (!Scans.CronSchedule.IsValid(schedule))
         {
-            throw new UsageException($"--schedule \"{schedule}\" is not a valid cron expression.");
+            throw new UsageException($"--schedule \"{schedule}\" är inte ett giltigt cron-uttryck.");
         }
 
         var settings = new AzureSourceSettings
@@ -103,7 +103,6 @@ internal sealed class AzureSourceAddCommand : ICliCommand
             AuthorityHost = authority,
             Audience = audience,
         };
-        var registration = ActivatorUtilities.CreateInstance<AzureSourceRegistration>(services);
         var id = await registration.SaveAsync(new AzureSourceRegistrationRequest(name, settings, secretEnv, thumbprint, schedule, concurrency), replace, cancellationToken);
         if (id is null)
         {
@@ -134,6 +133,6 @@ internal sealed class AzureSourceAddCommand : ICliCommand
 
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
             ? uri
-            : throw new UsageException($"--{option} must be an absolute https URL.");
+            : throw new UsageException($"--{option} måste vara en absolut https-adress.");
     }
 }

@@ -15,10 +15,8 @@ public static class CertificatePin
     public static string Normalize(string thumbprint)
     {
         ArgumentNullException.ThrowIfNull(thumbprint);
-        var hex = new string([.. thumbprint.Where(c => c is not (':' or ' ' or '-'))]).ToUpperInvariant();
-        return hex.Length == 64 && hex.All(Uri.IsHexDigit)
-            ? hex
-            : throw new FormatException("The thumbprint must be a SHA-256 hash: 64 hex digits, colons allowed.");
+        return Sources.Thumbprint.Normalize(thumbprint)?.ToUpperInvariant()
+            ?? throw new FormatException("The thumbprint must be a SHA-256 hash: 64 hex digits, colons allowed.");
     }
 
     public static string Sha256(X509Certificate certificate)

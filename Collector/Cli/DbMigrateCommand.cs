@@ -1,18 +1,16 @@
-using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Store;
 
 namespace Sourcing.Collector.Cli;
 
-internal sealed class DbMigrateCommand : ICliCommand
+internal sealed class DbMigrateCommand(Migrator migrator) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["db", "migrate"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<DbMigrateCommand>(
+        ["db", "migrate"],
+        "Skapar eller uppdaterar databasens tabeller (migreringar).");
 
-    public string Usage => "db migrate";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
-        args.EnsureNoUnknownOptions();
-        var applied = await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        var applied = await migrator.MigrateAsync(cancellationToken);
         await output.WriteLineAsync(applied.Count == 0
             ? "Databasen är redan uppdaterad."
             : $"Tillämpade migreringar: {string.Join(", ", applied)}");

@@ -1,29 +1,29 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Sourcing.Collector.Cli;
 
 /// <summary>Prints the current inventory (resources not removed) as a table, CSV or JSON.</summary>
-internal sealed class InventoryCommand : ICliCommand
+internal sealed class InventoryCommand(NpgsqlDataSource dataSource) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["inventory"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<InventoryCommand>(
+        ["inventory"],
+        "Skriver ut nuvarande inventering.",
+        CliParameter.Value("format", "table|csv|json", "Utdataformat (standard table)."),
+        CliParameter.Value("kind", "TYP", "Bara resurser av en typ: vm, host, cloud …"));
 
-    public string Usage => "inventory [--format table|csv|json] [--kind vm|host|cloud|...]";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var format = args.Option("format") ?? "table";
         var kind = args.Option("kind");
-        args.EnsureNoUnknownOptions();
         if (format is not ("table" or "csv" or "json"))
         {
-            throw new UsageException("--format must be table, csv or json.");
+            throw new UsageException("--format måste vara table, csv eller json.");
         }
 
-        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<InventoryRow>(new CommandDefinition(
             """
             SELECT s.name AS Source, r.kind, r.name, r.external_id AS ExternalId, r.datacenter, r.cluster, r.host,
@@ -70,11 +70,7 @@ internal sealed class InventoryCommand : ICliCommand
     /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a spreadsheet does not run it as a formula.</summary>
     internal static string Csv(object? value)
     {
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal))
-        {
-            text = "'" + text;
-        }
+        var text = SpreadsheetCell.Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
 
         return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }

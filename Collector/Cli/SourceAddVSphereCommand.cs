@@ -1,19 +1,24 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Sources;
 
 namespace Sourcing.Collector.Cli;
 
-internal sealed class SourceAddVSphereCommand : ICliCommand
+internal sealed class SourceAddVSphereCommand(SourceStore sources, SecretResolver secrets) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["source", "add", "vsphere"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<SourceAddVSphereCommand>(
+        ["source", "add", "vsphere"],
+        "Registrerar en vCenter-källa för nattlig skanning.",
+        CliParameter.Value("name", "NAME", "Källans namn.", required: true),
+        CliParameter.Value("url", "URL", "vCenters https-adress.", required: true),
+        CliParameter.Value("user", "USER", "Användare i vCenter.", required: true),
+        CliParameter.Value("password-env", "VAR", "Miljövariabeln som håller lösenordet.", required: true),
+        CliParameter.Flag("store-password", "Kryptera och spara lösenordet (Data Protection) i stället för att läsa variabeln vid varje skanning."),
+        CliParameter.Value("thumbprint", "SHA256", "Certifikatets SHA-256-tumavtryck (pinning)."),
+        CliParameter.Flag("insecure", "Stäng av certifikatkontrollen (varnar vid varje skanning)."),
+        CliParameter.Value("schedule", "CRON", "Schema, Europe/Stockholm (standard 0 2 * * *)."),
+        CliParameter.Value("concurrency", "N", "Samtidiga anrop, 1–64 (standard 8)."),
+        CliParameter.Flag("replace", "Ersätt en källa med samma namn."));
 
-    public string Usage =>
-        "source add vsphere --name NAME --url URL --user USER --password-env VAR [--store-password] [--thumbprint SHA256] [--insecure] [--schedule CRON] [--concurrency N] [--replace]";
-
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(["insecure", "store-password", "replace"], StringComparer.Ordinal);
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var name = args.Required("name");
         var url = args.Required("url");
@@ -24,30 +29,29 @@ internal sealed class SourceAddVSphereCommand : ICliCommand
         var insecure = args.Flag("insecure");
         var schedule = args.Option("schedule") ?? "0 2 * * *";
         var concurrency = args.Option("concurrency") is { } c
-            ? int.TryParse(c, out var n) && n is >= 1 and <= 64 ? n : throw new UsageException("--concurrency must be 1–64.")
+            ? int.TryParse(c, out var n) && n is >= 1 and <= 64 ? n : throw new UsageException("--concurrency måste vara 1–64.")
             : 8;
         var replace = args.Flag("replace");
-        args.EnsureNoUnknownOptions();
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
         {
-            throw new UsageException("--url must be an https:// address.");
+            throw new UsageException("--url måste vara en https://-adress.");
         }
 
-        if (thumbprint is not null && SourceStore.NormalizeThumbprint(thumbprint)!.Length != 64)
+        if (thumbprint is not null && Thumbprint.Normalize(thumbprint) is null)
         {
-            throw new UsageException("--thumbprint must be a SHA-256 thumbprint (64 hex digits).");
+            throw new UsageException("--thumbprint måste vara ett SHA-256-tumavtryck (64 hexsiffror; kolon, mellanslag och bindestreck tillåts).");
         }
 
         if (!Scans.CronSchedule.IsValid(schedule))
         {
-            throw new UsageException($"--schedule \"{schedule}\" is not a valid cron expression.");
+            throw new UsageException($"--schedule \"{schedule}\" är inte ett giltigt cron-uttryck.");
         }
 
         if (!storePassword)
         {
             // Read at scan time by the web's workers too: only a variable the operator set aside for sources.
-            var policy = services.GetService<SecretResolver>()?.Variables ?? new SecretVariablePolicy(services.GetService<IConfiguration>());
+            var policy = secrets.Variables;
             if (!policy.IsAllowed(passwordEnv))
             {
                 throw new UsageException("--password-env: " + policy.Refusal(passwordEnv));
@@ -60,10 +64,10 @@ internal sealed class SourceAddVSphereCommand : ICliCommand
             var value = Environment.GetEnvironmentVariable(passwordEnv);
             if (string.IsNullOrEmpty(value))
             {
-                throw new UsageException($"--store-password: environment variable {passwordEnv} is not set.");
+                throw new UsageException($"--store-password: miljövariabeln {passwordEnv} är inte satt.");
             }
 
-            protectedSecret = services.GetRequiredService<SecretResolver>().Protect(value);
+            protectedSecret = secrets.Protect(value);
         }
 
         var source = new NewSource
@@ -79,7 +83,7 @@ internal sealed class SourceAddVSphereCommand : ICliCommand
             Schedule = schedule,
             MaxConcurrency = concurrency,
         };
-        var store = services.GetRequiredService<SourceStore>();
+        var store = sources;
         var id = replace ? await store.UpsertAsync(source, cancellationToken) : await store.AddAsync(source, cancellationToken);
         await output.WriteLineAsync($"Källa \"{name}\" (vSphere) registrerad med id {id}; schema \"{schedule}\" Europe/Stockholm.");
         if (insecure)

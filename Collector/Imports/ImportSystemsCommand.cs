@@ -1,23 +1,20 @@
-using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Cli;
 
 namespace Sourcing.Collector.Imports;
 
 /// <summary>`sourcing import systems FILE [--dry-run]`: the system register (objektregister), CSV or XLSX.</summary>
-public sealed class ImportSystemsCommand : ICliCommand
+public sealed class ImportSystemsCommand(SystemRegisterImport import) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["import", "systems"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<ImportSystemsCommand>(
+        ["import", "systems"],
+        "Läser objektregistret (.csv eller .xlsx; se docs/import-format.md).",
+        CliParameter.Argument("FILE", "Objektregistret, .csv eller .xlsx."),
+        CliParameter.Flag("dry-run", "Kontrollera och visa ändringarna utan att spara."));
 
-    public string Usage => "import systems FILE [--dry-run]   (objektregister, .csv eller .xlsx; se docs/import-format.md)";
-
-    public IReadOnlySet<string> Flags { get; } = new HashSet<string>(StringComparer.Ordinal) { "dry-run" };
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var file = args.Argument(0, "FILE");
         var dryRun = args.Flag("dry-run");
-        args.EnsureNoUnknownOptions();
-        var import = ActivatorUtilities.CreateInstance<SystemRegisterImport>(services);
         try
         {
             // The file is read and checked in full before anything is written; the report lists every change.

@@ -1,21 +1,18 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Analyzer.Planning;
 using Sourcing.Collector.Cli;
 
 namespace Sourcing.Collector.Planning;
 
 /// <summary>`sourcing costs list`: the region's stated IT operation costs per pool (the page Ekonomi).</summary>
-internal sealed class CostsListCommand : ICliCommand
+internal sealed class CostsListCommand(CostBudgetStore store) : ICliCommand
 {
-    public IReadOnlyList<string> Path => ["costs", "list"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<CostsListCommand>(
+        ["costs", "list"],
+        "Listar regionens angivna driftkostnader per pool (sidan Ekonomi).");
 
-    public string Usage => "costs list";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
-        args.EnsureNoUnknownOptions();
-        var store = services.GetService<CostBudgetStore>() ?? ActivatorUtilities.CreateInstance<CostBudgetStore>(services);
         var rows = await store.ListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -37,22 +34,24 @@ internal sealed class CostsListCommand : ICliCommand
 /// `sourcing costs set POOL SEK [--source TEXT] [--year YEAR]`: what the region's books say a cost
 /// pool (or "total") costs per year; `--clear` removes it. Exit 64 for an unknown pool or an amount out of range.
 /// </summary>
-internal sealed class CostsSetCommand : ICliCommand
+internal sealed class CostsSetCommand(CostBudgetStore store) : ICliCommand
 {
-    public IReadOnlyList<string> Path => ["costs", "set"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<CostsSetCommand>(
+        ["costs", "set"],
+        "Anger vad en kostnadspool (eller total) kostar per år enligt regionens bokföring.",
+        CliParameter.Argument("POOL", "total, " + string.Join(", ", CostPools.All.Skip(1).Select(p => p.Key)) + "."),
+        CliParameter.Argument("SEK", "Kronor per år (utelämnas med --clear).", required: false),
+        CliParameter.Flag("clear", "Ta bort poolens belopp."),
+        CliParameter.Value("source", "TEXT", "Var beloppet kommer ifrån."),
+        CliParameter.Value("year", "YEAR", "Budgetår."));
 
-    public string Usage => "costs set POOL (SEK | --clear) [--source TEXT] [--year YEAR]   POOL: total, " + string.Join(", ", CostPools.All.Skip(1).Select(p => p.Key));
-
-    public IReadOnlySet<string> Flags => new HashSet<string>(StringComparer.Ordinal) { "clear" };
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var pool = args.Argument(0, "POOL");
         var clear = args.Flag("clear");
         var amount = clear ? null : args.Argument(1, "SEK");
         var source = args.Option("source") ?? "";
         var yearText = args.Option("year");
-        args.EnsureNoUnknownOptions();
         if (pool != CostPools.TotalKey && (!CostPools.TryGet(pool, out var info) || info.Pool == CostPool.DriftStaff))
         {
             throw new UsageException($"Okänd kostnadspool \"{pool}\".");
@@ -86,7 +85,6 @@ internal sealed class CostsSetCommand : ICliCommand
             throw new UsageException("--source: högst 500 tecken.");
         }
 
-        var store = services.GetService<CostBudgetStore>() ?? ActivatorUtilities.CreateInstance<CostBudgetStore>(services);
         await store.SaveAsync(pool, sek, source, year, Environment.UserName, cancellationToken);
         await output.WriteLineAsync(sek is null ? $"{pool}: borttagen." : string.Format(CultureInfo.GetCultureInfo("sv-SE"), "{0}: {1:N0} kr/år sparat.", pool, sek));
         return 0;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Cli;
 
 namespace Sourcing.Collector.Planning;
@@ -8,18 +7,17 @@ namespace Sourcing.Collector.Planning;
 /// <c>sourcing-estate/1</c> file, so that a controller can reproduce a forecast with
 /// `sourcing forecast --scenario FILE --estate FILE`.
 /// </summary>
-internal sealed class EstateExportCommand : ICliCommand
+internal sealed class EstateExportCommand(IEstateSource estateSource) : ICliCommand
 {
-    public IReadOnlyList<string> Path => ["estate", "export"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<EstateExportCommand>(
+        ["estate", "export"],
+        "Skriver beståndet som prognosen läser som en fil (sourcing-estate/1).",
+        CliParameter.Value("out", "FILE", "Skriv till en fil i stället för stdout."));
 
-    public string Usage => "estate export [--out FILE]";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var file = args.Option("out");
-        args.EnsureNoUnknownOptions();
-        var source = services.GetService<IEstateSource>() ?? ActivatorUtilities.CreateInstance<EstateSource>(services);
-        var json = EstateJson.Serialize(await source.LoadAsync(cancellationToken));
+        var json = EstateJson.Serialize(await estateSource.LoadAsync(cancellationToken));
         if (file is null)
         {
             await output.WriteLineAsync(json);

@@ -1,8 +1,6 @@
 using Dapper;
 using Npgsql;
-using Sourcing.Analyzer;
 using Sourcing.Analyzer.Assessment;
-using Sourcing.Analyzer.Lifecycle;
 using Sourcing.Analyzer.Planning;
 using Sourcing.Analyzer.Workloads;
 using Sourcing.Collector.Assessment;
@@ -12,9 +10,9 @@ namespace Sourcing.Collector.Planning;
 /// <summary>
 /// The estate from the database: every workload with its current assessment (gate, recommendation,
 /// calibrated drift hours) and servers, the in-house hosts from the inventory, the drift FTE the
-/// effort is calibrated to, and the region's cost figures. The assessment is recomputed here with
-/// the stored settings rather than read back, so a forecast never uses a gate older than the rule
-/// table it shows. `sourcing estate export` writes exactly this as a file.
+/// effort is calibrated to, and the region's cost figures. The assessments are the stored ones (the
+/// figures the lists and system pages show), recomputed only when they do not cover today's systems,
+/// rule table and weights. `sourcing estate export` writes exactly this as a file.
 /// </summary>
 public sealed class EstateSource(IWorkloadSource workloads, AssessmentStore assessments, CostBudgetStore budget, NpgsqlDataSource dataSource, TimeProvider time) : IEstateSource
 {
@@ -22,16 +20,31 @@ public sealed class EstateSource(IWorkloadSource workloads, AssessmentStore asse
     {
         var settings = await assessments.GetSettingsAsync(cancellationToken);
         var all = await workloads.GetWorkloadsAsync(cancellationToken);
-        var report = Assessor.Assess(settings.InputFor(all, time));
-        var byId = report.Workloads.ToDictionary(a => a.WorkloadId);
+        var byId = await AssessmentsAsync(all, settings, cancellationToken);
         var costs = await budget.ListAsync(cancellationToken);
         return new Estate
         {
-            Systems = [.. all.Select(w => ToPlanning(w, byId.GetValueOrDefault(w.Id)))],
+            Systems = [.. all.Select(w => PlanningMapping.ToPlanning(w, byId.GetValueOrDefault(w.Id)))],
             Hosts = await LoadHostsAsync(cancellationToken),
             DriftFte = settings.Effort.StatedDriftFte,
             CostPools = costs.ToDictionary(c => c.Pool, c => c.SekPerYear, StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>
+    /// The stored assessments (what every page shows) when every system has one under today's rule
+    /// table and weights; otherwise (a system added since the last run, rules changed and not yet run)
+    /// the same calibrated computation over the whole estate, not stored: reading must not write.
+    /// </summary>
+    private async Task<Dictionary<long, WorkloadAssessment>> AssessmentsAsync(
+        IReadOnlyList<Workload> all, AssessmentSettings settings, CancellationToken cancellationToken)
+    {
+        var stored = (await assessments.GetAssessmentsAsync(cancellationToken)).ToDictionary(a => a.WorkloadId);
+        var current = all.All(w => stored.TryGetValue(w.Id, out var a)
+            && a.RuleSetVersion == settings.Rules.Version && a.WeightsVersion == settings.Weights.Version);
+        return current
+            ? all.ToDictionary(w => w.Id, w => stored[w.Id].ToAssessment())
+            : Assessor.Assess(settings.InputFor(all, time)).Workloads.ToDictionary(a => a.WorkloadId);
     }
 
     private async Task<IReadOnlyList<PlanningHost>> LoadHostsAsync(CancellationToken cancellationToken)
@@ -46,53 +59,5 @@ public sealed class EstateSource(IWorkloadSource workloads, AssessmentStore asse
             """, cancellationToken: cancellationToken));
         return [.. rows.DistinctBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
             .Select(r => new PlanningHost { Name = r.Name, Cluster = r.Cluster, Cores = r.Cores is > 0 ? r.Cores : null })];
-    }
-
-    /// <summary>One workload and its assessment as the forecast sees them.</summary>
-    public static PlanningSystem ToPlanning(Workload workload, WorkloadAssessment? assessment)
-    {
-        ArgumentNullException.ThrowIfNull(workload);
-        var servers = workload.Resources.Where(r => r.IsPhysicalHost || r.Kind == "vm").ToList();
-        var family = servers.Where(r => !r.IsPhysicalHost).GroupBy(r => r.Family)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
-        return new PlanningSystem
-        {
-            Id = workload.Id,
-            Name = workload.Name,
-            Department = workload.Department,
-            OsFamily = family,
-            Confidentiality = workload.Confidentiality,
-            Recommended = assessment?.Recommendation.Destination,
-            Gates = assessment is null
-                ? new Dictionary<Destination, PlanningGate>()
-                : assessment.Gate.Destinations.ToDictionary(
-                    d => d.Destination,
-                    d => new PlanningGate(
-                        d.Verdict switch
-                        {
-                            GateVerdict.Blocked => PlanningGateVerdict.Blocked,
-                            GateVerdict.Conditional => PlanningGateVerdict.Conditional,
-                            _ => PlanningGateVerdict.Allowed,
-                        },
-                        d.DecidingRuleId is null ? "" : $"{d.DecidingRuleId}: {d.DecidingRuleText}")),
-            DriftHoursPerYear = assessment?.DriftHours,
-            VmCount = servers.Count(r => !r.IsPhysicalHost),
-            PhysicalServers = servers.Count(r => r.IsPhysicalHost),
-            TwentyFourSeven = workload.AvailabilityNeed == AvailabilityNeed.TwentyFourSeven,
-            Vms = [.. servers.Select(r => new PlanningVm
-            {
-                Name = r.Name,
-                Os = r.GuestOs ?? OsFamilies.Key(r.Family),
-                VCpu = Math.Max(1, r.CpuCount),
-                MemoryGib = r.MemoryMib / 1024.0,
-                StorageGib = (double)r.StorageGib,
-                PoweredOn = r.PoweredOn,
-                Host = r.IsPhysicalHost || r.IsCloud ? null : r.Host,
-                InCloud = r.IsCloud,
-                Physical = r.IsPhysicalHost,
-            })],
-            OsSupport = SupportStatuses.Worst(workload.Resources.Select(r => r.Support)),
-            LicenceSekPerYear = workload.LicenceSekPerYear ?? 0,
-        };
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Analyzer.Planning;
 using Sourcing.Collector.Cli;
 
@@ -10,20 +9,24 @@ namespace Sourcing.Collector.Planning;
 /// no database, so a controller or an auditor can reproduce a board figure. Exit 1 when the plan
 /// has errors (the forecast is still printed, with them); 65 for a bad file, naming the field.
 /// </summary>
-internal sealed class ForecastCommand : ICliCommand
+internal sealed class ForecastCommand(PlanningService planning) : ICliCommand
 {
-    public IReadOnlyList<string> Path => ["forecast"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<ForecastCommand>(
+        ["forecast"],
+        "Beräknar prognosen för ett sparat scenario, eller från en scenariofil och en beståndsfil.",
+        CliParameter.Argument("NAME", "Det sparade scenariots namn (utelämnas med --scenario och --estate).", required: false),
+        CliParameter.Value("scenario", "FILE", "Scenariofil (med --estate)."),
+        CliParameter.Value("estate", "FILE", "Beståndsfil från sourcing estate export (med --scenario)."),
+        CliParameter.Value("format", "json|csv", "Utdataformat (standard json)."),
+        CliParameter.Value("xlsx", "FILE", "Skriv också arbetsboken till en fil."));
 
-    public string Usage => "forecast (NAME | --scenario FILE --estate FILE) [--format json|csv] [--xlsx FILE]";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var scenarioFile = args.Option("scenario");
         var estateFile = args.Option("estate");
         var name = scenarioFile is null ? args.Argument(0, "NAME") : null;
         var format = args.Option("format") ?? "json";
         var xlsx = args.Option("xlsx");
-        args.EnsureNoUnknownOptions();
         if (format is not ("json" or "csv"))
         {
             throw new UsageException("--format måste vara json eller csv.");
@@ -52,8 +55,7 @@ internal sealed class ForecastCommand : ICliCommand
         }
         else
         {
-            var store = PlanningServices.Store(services);
-            var stored = await store.GetAsync(name!, cancellationToken);
+            var stored = await planning.Store.GetAsync(name!, cancellationToken);
             if (stored is null)
             {
                 await output.WriteLineAsync($"Scenariot \"{name}\" finns inte.");
@@ -63,14 +65,12 @@ internal sealed class ForecastCommand : ICliCommand
             // Stored scenarios are exported with the price list they were computed with, so the
             // file pair gives the same figures.
             scenario = stored.Scenario;
-            prices = scenario.CloudPrices ?? await store.GetPriceTableAsync(CloudPriceTable.Default.Region, null, cancellationToken);
-            var source = services.GetService<IEstateSource>() ?? ActivatorUtilities.CreateInstance<EstateSource>(services);
-            estate = await source.LoadAsync(cancellationToken);
+            prices = await planning.PricesAsync(scenario, cancellationToken);
+            estate = await planning.EstateAsync(cancellationToken);
         }
 
-        var plan = PlanCompiler.Compile(scenario, estate, prices);
-        var assumptions = PlanningAssumptions.ForScenario(scenario);
-        var forecast = Forecaster.Run(plan, assumptions);
+        // The same compile and forecast as the pages and the JSON API.
+        var (_, plan, assumptions, forecast) = PlanningService.Run(scenario, estate, prices);
 
         if (format == "csv")
         {

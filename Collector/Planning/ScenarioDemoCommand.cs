@@ -8,23 +8,22 @@ namespace Sourcing.Collector.Planning;
 /// scenario is on the board yet, puts them there in the order a board would read them: the small
 /// first step, the cloud move, everything recommended.
 /// </summary>
-internal sealed class ScenarioDemoCommand : ICliCommand
+internal sealed class ScenarioDemoCommand(ScenarioStore store) : ICliCommand
 {
-    public IReadOnlyList<string> Path => ["scenario", "demo"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<ScenarioDemoCommand>(
+        ["scenario", "demo"],
+        "Sparar de tre demoscenarierna och sätter dem i styrelsens ordning om ingen är vald.",
+        CliParameter.Value("start-year", "YEAR", "Första året (standard 2026)."));
 
-    public string Usage => "scenario demo [--start-year YEAR]";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var startText = args.Option("start-year");
-        args.EnsureNoUnknownOptions();
         var start = 2026;
         if (startText is not null && !int.TryParse(startText, System.Globalization.CultureInfo.InvariantCulture, out start))
         {
             throw new UsageException("--start-year måste vara ett år.");
         }
 
-        var store = PlanningServices.Store(services);
         foreach (var scenario in DemoScenarios.Create(start))
         {
             await store.SaveAsync(scenario, cancellationToken);

@@ -3,18 +3,18 @@ using Sourcing.Collector.Cli;
 namespace Sourcing.Collector.Planning;
 
 /// <summary>`sourcing scenario export NAME [--out FILE]`: the scenario file, to stdout or a file.</summary>
-internal sealed class ScenarioExportCommand : ICliCommand
+internal sealed class ScenarioExportCommand(ScenarioStore store) : ICliCommand
 {
-    public IReadOnlyList<string> Path => ["scenario", "export"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<ScenarioExportCommand>(
+        ["scenario", "export"],
+        "Skriver ett sparat scenario som fil (med prislistan prognosen använder).",
+        CliParameter.Argument("NAME", "Scenariots namn."),
+        CliParameter.Value("out", "FILE", "Skriv till en fil i stället för stdout."));
 
-    public string Usage => "scenario export NAME [--out FILE]";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var name = args.Argument(0, "NAME");
         var file = args.Option("out");
-        args.EnsureNoUnknownOptions();
-        var store = PlanningServices.Store(services);
         var stored = await store.GetAsync(name, cancellationToken);
         if (stored is null)
         {

@@ -3,16 +3,16 @@ using Sourcing.Collector.Cli;
 namespace Sourcing.Collector.Planning;
 
 /// <summary>`sourcing scenario import FILE`: stores a scenario file, replacing one with the same name.</summary>
-internal sealed class ScenarioImportCommand : ICliCommand
+internal sealed class ScenarioImportCommand(ScenarioStore store) : ICliCommand
 {
-    public IReadOnlyList<string> Path => ["scenario", "import"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<ScenarioImportCommand>(
+        ["scenario", "import"],
+        "Sparar en scenariofil och ersätter ett scenario med samma namn.",
+        CliParameter.Argument("FILE", "Scenariofilen (JSON)."));
 
-    public string Usage => "scenario import FILE";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var file = args.Argument(0, "FILE");
-        args.EnsureNoUnknownOptions();
         if (!File.Exists(file))
         {
             await output.WriteLineAsync($"Filen {file} finns inte.");
@@ -30,7 +30,7 @@ internal sealed class ScenarioImportCommand : ICliCommand
             return 65;
         }
 
-        await PlanningServices.Store(services).SaveAsync(scenario, cancellationToken);
+        await store.SaveAsync(scenario, cancellationToken);
         await output.WriteLineAsync($"Scenariot \"{scenario.Name}\" är sparat.");
         return 0;
     }

@@ -4,16 +4,15 @@ using Sourcing.Collector.Cli;
 namespace Sourcing.Collector.Planning;
 
 /// <summary>`sourcing scenario list`: the stored scenarios, the one chosen for leadership marked with *.</summary>
-internal sealed class ScenarioListCommand : ICliCommand
+internal sealed class ScenarioListCommand(ScenarioStore store) : ICliCommand
 {
-    public IReadOnlyList<string> Path => ["scenario", "list"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<ScenarioListCommand>(
+        ["scenario", "list"],
+        "Listar sparade scenarier (* = valt för ledningen).");
 
-    public string Usage => "scenario list";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
-        args.EnsureNoUnknownOptions();
-        var scenarios = await PlanningServices.Store(services).ListAsync(cancellationToken);
+        var scenarios = await store.ListAsync(cancellationToken);
         if (scenarios.Count == 0)
         {
             await output.WriteLineAsync("Inga scenarier.");

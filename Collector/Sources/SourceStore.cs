@@ -134,19 +134,13 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
         source.Username,
         source.SecretEnv,
         source.SecretProtected,
-        Thumbprint = NormalizeThumbprint(source.Thumbprint),
+        Thumbprint = Sourcing.Collector.Sources.Thumbprint.Normalize(source.Thumbprint),
         source.Insecure,
         source.Schedule,
         source.TimeZone,
         source.MaxConcurrency,
         Settings = source.Settings.ToJsonString(),
     };
-
-    /// <summary>Lower-case hex without separators, so "AB:CD:…" and "abcd…" pin the same certificate.</summary>
-    public static string? NormalizeThumbprint(string? thumbprint) =>
-        string.IsNullOrWhiteSpace(thumbprint)
-            ? null
-            : new string(thumbprint.Where(Uri.IsHexDigit).ToArray()).ToLowerInvariant();
 
     private const string SelectSql =
         """

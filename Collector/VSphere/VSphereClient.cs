@@ -5,15 +5,19 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Flurl.Http;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 using Sourcing.Collector.Sources;
 
 namespace Sourcing.Collector.VSphere;
 
 /// <summary>
 /// One logged-in conversation with one vCenter over its REST API (Flurl.Http 2.4). Every request
-/// passes one gate of <c>maxConcurrency</c> slots, is retried on 429/502/503/504, timeouts and
-/// broken connections (exponential back-off with jitter, Retry-After honoured, delays through
-/// <see cref="TimeProvider"/>), and logs in again once when the session expired (401).
+/// passes one gate of <c>maxConcurrency</c> slots, is retried by a Polly retry strategy on
+/// 429/502/503/504, timeouts and broken connections (exponential back-off with jitter, Retry-After
+/// honoured, delays through <see cref="TimeProvider"/>), and logs in again once when the session
+/// expired (401). The circuit breaker (vCenter gone for the rest of the scan) is ours: Polly's
+/// breaker samples a failure ratio and closes again, where a nightly scan should simply stop.
 /// Bodies are parsed with System.Text.Json because the records keep the vendor JSON as JsonNode;
 /// /rest bodies are unwrapped from {"value": ...} here, so callers see the /api shape.
 /// </summary>
@@ -39,6 +43,7 @@ internal sealed class VSphereClient : IAsyncDisposable
     private int _logins;
     private string _viJsonRelease = "";
     private int _failuresInRow;
+    private readonly ResiliencePipeline<RawResponse> _retry;
 
     public VSphereClient(
         string baseUrl,
@@ -62,6 +67,7 @@ internal sealed class VSphereClient : IAsyncDisposable
         _flurl = new FlurlClient();
         _flurl.Settings.HttpClientFactory = _factory;
         _flurl.Settings.Timeout = options.RequestTimeout;
+        _retry = BuildRetryPipeline();
     }
 
     public string BaseUrl => _baseUrl;
@@ -239,38 +245,66 @@ internal sealed class VSphereClient : IAsyncDisposable
         _gone.Dispose();
     }
 
+    /// <summary>
+    /// One request through the retry pipeline (Polly): 429/502/503/504, timeouts and broken connections
+    /// are tried again up to <see cref="VSphereClientOptions.MaxAttempts"/> times, waiting Retry-After
+    /// or the back-off with jitter. A session that ended (401) is renewed inside one attempt and does
+    /// not count as a try. When the breaker opens, a waiting retry ends at once with "svarar inte längre".
+    /// </summary>
     private async Task<RawResponse> SendCoreAsync(
         HttpMethod method, string pathAndQuery, string? json, bool basicAuth, CancellationToken cancellationToken, bool retry = true,
         bool anonymous = false)
     {
-        var reauthentications = 0;
-        for (var attempt = 1; ; attempt++)
+        ThrowIfGone(method, pathAndQuery);
+        using var untilGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _gone.Token);
+        var context = ResilienceContextPool.Shared.Get(untilGone.Token);
+        context.Properties.Set(RequestKey, $"{method.Method} {PathOnly(pathAndQuery)}");
+        var request = new SendState(method, pathAndQuery, json, basicAuth, anonymous, retry);
+        try
+        {
+            var pipeline = retry ? _retry : ResiliencePipeline<RawResponse>.Empty;
+            // The attempt sends with the caller's token: an opening breaker stops the waits between tries, not requests in flight.
+            return await pipeline.ExecuteAsync(_ => AttemptAsync(request, cancellationToken), context);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            ThrowIfGone(method, pathAndQuery);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>One try of a request (the retry pipeline decides about the next): a transient failure is rethrown for it, or thrown as <see cref="VSphereException"/> on the last try.</summary>
+    private async ValueTask<RawResponse> AttemptAsync(SendState request, CancellationToken cancellationToken)
+    {
+        var attempt = ++request.Attempt;
+        var (method, pathAndQuery) = (request.Method, request.PathAndQuery);
+        while (true)
         {
             ThrowIfGone(method, pathAndQuery);
             RawResponse response;
             await _gate.WaitAsync(cancellationToken);
-            var tokenUsed = basicAuth || anonymous ? null : _token;
+            var tokenUsed = request.BasicAuth || request.Anonymous ? null : _token;
             try
             {
                 ThrowIfGone(method, pathAndQuery);
                 Interlocked.Increment(ref _calls);
-                response = await SendOnceAsync(method, pathAndQuery, json, basicAuth, tokenUsed, cancellationToken);
+                response = await SendOnceAsync(method, pathAndQuery, request.Json, request.BasicAuth, tokenUsed, cancellationToken);
             }
             catch (Exception ex) when (IsTransient(ex, cancellationToken))
             {
-                var exhausted = !retry || attempt >= _options.MaxAttempts;
-                RecordFailure(Innermost(ex).Message, requestExhausted: exhausted && retry);
+                var exhausted = !request.Retry || attempt >= _options.MaxAttempts;
+                RecordFailure(Innermost(ex).Message, requestExhausted: exhausted && request.Retry);
                 if (exhausted)
                 {
                     throw new VSphereException(
                         $"vCenter {_baseUrl} could not be reached ({method.Method} {PathOnly(pathAndQuery)}, {attempt} tries): {Innermost(ex).Message}", ex);
                 }
 
-                var wait = Backoff(attempt);
-                _logger.LogWarning("vCenter {Url} {Method} {Path} failed ({Error}); try {Attempt} of {Max} in {Delay} ms",
-                    _baseUrl, method.Method, PathOnly(pathAndQuery), Innermost(ex).Message, attempt + 1, _options.MaxAttempts, (int)wait.TotalMilliseconds);
-                await DelayAsync(wait, cancellationToken);
-                continue;
+                throw;
             }
             catch (FlurlHttpException ex) when (Innermost(ex) is AuthenticationException)
             {
@@ -289,7 +323,7 @@ internal sealed class VSphereClient : IAsyncDisposable
             if (response.Status is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
             {
                 // A proxy in front of a vCenter that is gone answers these.
-                RecordFailure($"{(int)response.Status} {response.Status}", requestExhausted: retry && attempt >= _options.MaxAttempts);
+                RecordFailure($"{(int)response.Status} {response.Status}", requestExhausted: request.Retry && attempt >= _options.MaxAttempts);
             }
             else
             {
@@ -301,7 +335,7 @@ internal sealed class VSphereClient : IAsyncDisposable
                 // A request queued behind many others may see several sessions end before its turn
                 // (a vCenter that ends sessions every few hundred calls); ReLoginAsync fails the scan
                 // when new sessions are refused before answering anything, so this bound is only a backstop.
-                if (++reauthentications > 2 + _options.MaxReLogins)
+                if (++request.Reauthentications > 2 + _options.MaxReLogins)
                 {
                     return response;
                 }
@@ -311,8 +345,7 @@ internal sealed class VSphereClient : IAsyncDisposable
                     await ReLoginAsync(tokenUsed, cancellationToken);
                 }
 
-                // Otherwise another request already logged in again: retry with the new token.
-                attempt--;
+                // Otherwise another request already logged in again: send again with the new token (not a new try).
                 continue;
             }
 
@@ -321,19 +354,48 @@ internal sealed class VSphereClient : IAsyncDisposable
                 Interlocked.Increment(ref _answeredSinceLogin);
             }
 
-            if (retry && IsRetryable(response) && attempt < _options.MaxAttempts)
-            {
-                var wait = response.RetryAfter is { } after
-                    ? (after > _options.MaxRetryAfter ? _options.MaxRetryAfter : after)
-                    : Backoff(attempt);
-                _logger.LogWarning("vCenter {Url} {Method} {Path} answered {Status}; try {Attempt} of {Max} in {Delay} ms",
-                    _baseUrl, method.Method, PathOnly(pathAndQuery), (int)response.Status, attempt + 1, _options.MaxAttempts, (int)wait.TotalMilliseconds);
-                await DelayAsync(wait, cancellationToken);
-                continue;
-            }
-
             return response;
         }
+    }
+
+    /// <summary>The retry strategy of every request that may be retried; its waits go through <see cref="TimeProvider"/>.</summary>
+    private ResiliencePipeline<RawResponse> BuildRetryPipeline() =>
+        new ResiliencePipelineBuilder<RawResponse> { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions<RawResponse>
+            {
+                MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
+                // AttemptAsync lets only transient failures out unwrapped (the last try's is a VSphereException).
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
+                    ? ex is not (VSphereException or OperationCanceledException)
+                    : IsRetryable(args.Outcome.Result!)),
+                // Our back-off rather than Polly's decorrelated jitter: the fault tests pin its bounds (base·2ⁿ⁻¹ to twice that).
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Outcome.Result?.RetryAfter is { } after
+                    ? (after > _options.MaxRetryAfter ? _options.MaxRetryAfter : after)
+                    : Backoff(args.AttemptNumber + 1)),
+                OnRetry = args =>
+                {
+                    var what = args.Context.Properties.GetValue(RequestKey, "");
+                    var failure = args.Outcome.Exception is { } ex ? Innermost(ex).Message : $"{(int)args.Outcome.Result!.Status}";
+                    _logger.LogWarning("vCenter {Url} {Request} failed ({Error}); try {Attempt} of {Max} in {Delay} ms",
+                        _baseUrl, what, failure, args.AttemptNumber + 2, _options.MaxAttempts, (int)args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+    private static readonly ResiliencePropertyKey<string> RequestKey = new("sourcing.vsphere.request");
+
+    /// <summary>One request's arguments and counters across its tries.</summary>
+    private sealed class SendState(HttpMethod method, string pathAndQuery, string? json, bool basicAuth, bool anonymous, bool retry)
+    {
+        public HttpMethod Method { get; } = method;
+        public string PathAndQuery { get; } = pathAndQuery;
+        public string? Json { get; } = json;
+        public bool BasicAuth { get; } = basicAuth;
+        public bool Anonymous { get; } = anonymous;
+        public bool Retry { get; } = retry;
+        public int Attempt { get; set; }
+        public int Reauthentications { get; set; }
     }
 
     private async Task<RawResponse> SendOnceAsync(
@@ -396,25 +458,6 @@ internal sealed class VSphereClient : IAsyncDisposable
         var baseMs = _options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
         var jitter = Random.Shared.NextDouble() * _options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
         return TimeSpan.FromMilliseconds(Math.Min(baseMs + jitter, _options.MaxDelay.TotalMilliseconds));
-    }
-
-    /// <summary>Waits before a retry; ends early when the breaker opens (the retry would fail at once anyway).</summary>
-    private async Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken)
-    {
-        if (wait <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _gone.Token);
-        try
-        {
-            await Task.Delay(wait, _time, both.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The breaker opened: the caller's next try throws.
-        }
     }
 
     /// <summary>Counts a failed request; opens the breaker after <see cref="VSphereClientOptions.BreakerFailures"/> in a row, or when one request used all its tries.</summary>

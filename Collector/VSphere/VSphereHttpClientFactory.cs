@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Flurl.Http.Configuration;
+using Sourcing.Collector.Sources;
 
 namespace Sourcing.Collector.VSphere;
 
@@ -36,7 +37,7 @@ internal sealed class VSphereHttpClientFactory(string? pinnedThumbprint, bool in
 
             LastRejection = certificate is null
                 ? "the server sent no certificate"
-                : $"the server certificate's SHA-256 {CertificateThumbprint.Sha256(certificate)} does not match the pinned thumbprint {CertificateThumbprint.Normalize(pinnedThumbprint)}";
+                : $"the server certificate's SHA-256 {CertificateThumbprint.Sha256(certificate)} does not match the pinned thumbprint {Thumbprint.Normalize(pinnedThumbprint) ?? pinnedThumbprint}";
             return false;
         }
 

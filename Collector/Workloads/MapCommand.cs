@@ -1,20 +1,18 @@
-using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Cli;
 
 namespace Sourcing.Collector.Workloads;
 
 /// <summary>`sourcing map`: re-applies the mapping rules now and prints the coverage.</summary>
-public sealed class MapCommand : ICliCommand
+public sealed class MapCommand(MappingJob mapping, WorkloadStore workloads) : ICliCommand
 {
-    public IReadOnlyList<string> Path { get; } = ["map"];
+    public static CliCommandSpec Spec { get; } = CliCommandSpec.Of<MapCommand>(
+        ["map"],
+        "Kör kopplingsreglerna nu (servrar → system) och skriver ut täckningen.");
 
-    public string Usage => "map   (kör kopplingsreglerna nu: servrar → system)";
-
-    public async Task<int> RunAsync(CliArgs args, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
-        args.EnsureNoUnknownOptions();
-        var summary = await ActivatorUtilities.CreateInstance<MappingJob>(services).RunAsync(cancellationToken);
-        var coverage = await ActivatorUtilities.CreateInstance<WorkloadStore>(services).CoverageAsync(cancellationToken);
+        var summary = await mapping.RunAsync(cancellationToken);
+        var coverage = await workloads.CoverageAsync(cancellationToken);
         output.WriteLine($"{summary.Assigned} resurser kopplade av regler ({summary.Changed} ändrade), {summary.HandKept} för hand, " +
             $"{summary.Unmatched} utan system, {summary.Conflicts} konflikter, {summary.WorkloadsCreated} nya system.");
         output.WriteLine($"Täckning: {coverage.VmShare:P0} av VM ({coverage.MappedVms} av {coverage.Vms}), {coverage.VcpuShare:P0} av vCPU, {coverage.StorageShare:P0} av lagringen.");

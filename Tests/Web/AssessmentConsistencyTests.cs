@@ -5,7 +5,7 @@ using CsvHelper.Configuration;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Assessment;
-using Sourcing.Collector.Cli;
+using Sourcing.Tests.Support;
 
 namespace Sourcing.Tests.Web;
 
@@ -64,12 +64,12 @@ public sealed partial class AssessmentConsistencyTests(WebAppFixture app)
             }
 
             // `sourcing decide`: it runs the same analysis and prints the same hours and recommendation.
-            using var output = new StringWriter();
-            ICliCommand command = new DecideCommand();
-            string[] args = [app.SystemId.ToString(CultureInfo.InvariantCulture), "--destination", "InHouse", "--reason", "konsistenstest", "--by", "test"];
-            Assert.Equal(0, await command.RunAsync(new CliArgs(args, command.Flags), services, output, CancellationToken.None));
-            var printed = DecideOutput().Match(output.ToString());
-            Assert.True(printed.Success, output.ToString());
+            await using var cli = CliRunner.Services(app.Database);
+            var (code, output, _) = await CliRunner.RunAsync(
+                cli, "decide", app.SystemId.ToString(CultureInfo.InvariantCulture), "--destination", "InHouse", "--reason", "konsistenstest", "--by", "test");
+            Assert.Equal(0, code);
+            var printed = DecideOutput().Match(output);
+            Assert.True(printed.Success, output);
             decisionId = long.Parse(printed.Groups[1].Value, CultureInfo.InvariantCulture);
             Assert.Equal(recommended, printed.Groups[2].Value);
             Assert.Equal(hours, printed.Groups[3].Value);

@@ -9,11 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Analyzer.Planning;
 using Sourcing.Analyzer.Workloads.Mapping;
 using Sourcing.Collector.Assessment;
+using Sourcing.Collector.Planning;
 using Sourcing.Collector.Workloads;
 using Sourcing.Tests.Collector.Assessment;
 using Sourcing.Tests.Support;
 using Sourcing.Web;
-using Sourcing.Web.Planning;
 
 namespace Sourcing.Tests.Web;
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Sourcing.Web.Security;
 
@@ -10,12 +11,14 @@ public static class ScansApi
     public static IEndpointRouteBuilder MapScansApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/scans").RequireAuthorization(Policies.Drift);
-        group.MapGet("/progress", ProgressAsync);
+        group.MapGet("/progress", ProgressAsync)
+            .WithSummary("Pågående skanningar")
+            .WithDescription("Skanningar som pågår och de som avslutats den senaste minuten, med förlopp.");
         return routes;
     }
 
     /// <summary>Scans running now, plus those finished in the last minute (so the page sees them end).</summary>
-    internal static async Task<IResult> ProgressAsync(NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<ScanProgress>>> ProgressAsync(NpgsqlDataSource dataSource, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ScanProgress>(new CommandDefinition(

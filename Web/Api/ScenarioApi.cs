@@ -1,25 +1,30 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sourcing.Collector.Planning;
-using Sourcing.Web.Planning;
 using Sourcing.Web.Security;
 
 namespace Sourcing.Web.Api;
 
 /// <summary>
 /// Read-only JSON of the stored scenarios and their forecasts, for leadership's own tools.
-/// Documented by the hand-written OpenAPI document at /api/openapi.json (ScenarioApiDocument).
+/// Described in the generated OpenAPI document at /api/openapi.json (<see cref="ApiDocument"/>).
 /// </summary>
 public static class ScenarioApi
 {
     public static IEndpointRouteBuilder MapScenarioApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/scenarios").RequireAuthorization(Policies.Ledning);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{name}", GetAsync);
-        group.MapGet("/{name}/forecast", ForecastAsync);
-        routes.MapGet("/api/openapi.json", () => TypedResults.Text(ScenarioApiDocument.Json, "application/json"))
-            .RequireAuthorization(Policies.Ledning);
+        group.MapGet("/", ListAsync)
+            .WithSummary("Sparade scenarier")
+            .WithDescription("Namn, ägare, beskrivning, senast ändrat och om scenariot är valt för ledningen.");
+        group.MapGet("/{name}", GetAsync)
+            .WithSummary("Ett scenario som fil")
+            .WithDescription("Scenariofilen i formatet sourcing-scenario/1, samma som exporten (se Collector/Planning/README.md).")
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
+        group.MapGet("/{name}/forecast", ForecastAsync)
+            .WithSummary("Scenariots prognos per år")
+            .WithDescription("Samma JSON som `sourcing forecast NAME`, med netCostMkr (kumulativ skillnad mot nuläget i mkr; negativt är en besparing), finalFreedFte och surplusFteYears.")
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
         return routes;
     }
 

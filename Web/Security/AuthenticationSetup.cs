@@ -11,6 +11,9 @@ public static class AuthenticationSetup
 {
     public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
 
+    /// <summary>The sign-in cookie (also named in the OpenAPI document's security scheme).</summary>
+    public const string CookieName = "sourcing.auth";
+
     public static IServiceCollection AddSourcingAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
@@ -19,7 +22,7 @@ public static class AuthenticationSetup
         var auth = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
-                o.Cookie.Name = "sourcing.auth";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -23,18 +23,14 @@ public sealed class AssessmentJobsAndCommandsTests(PostgresDatabase database) : 
         TestWorkloads.Complete(4, k: 2) with { Resources = TestWorkloads.Vms(4, 60) },
     ];
 
-    private ServiceProvider Services(IReadOnlyList<Workload>? workloads = null) => new ServiceCollection()
-        .AddLogging()
-        .AddSingleton(database.DataSource)
+    private ServiceProvider Services(IReadOnlyList<Workload>? workloads = null) => CliRunner.Services(database, services => services
         .AddSingleton<TimeProvider>(new FixedTimeProvider(Now))
-        .AddSingleton<IWorkloadSource>(new FakeWorkloadSource(workloads ?? Workloads))
-        .BuildServiceProvider();
+        .AddSingleton<IWorkloadSource>(new FakeWorkloadSource(workloads ?? Workloads)));
 
-    private static async Task<(int Code, string Output)> RunAsync(ICliCommand command, IServiceProvider services, params string[] args)
+    private static async Task<(int Code, string Output)> RunAsync(CliCommandSpec command, IServiceProvider services, params string[] args)
     {
-        using var output = new StringWriter();
-        var code = await command.RunAsync(new CliArgs(args, command.Flags), services, output, CancellationToken.None);
-        return (code, output.ToString());
+        var (code, output, _) = await CliRunner.RunAsync(services, [.. command.Path, .. args]);
+        return (code, output);
     }
 
     [Fact]
@@ -43,7 +39,7 @@ public sealed class AssessmentJobsAndCommandsTests(PostgresDatabase database) : 
         await using var services = Services();
         await new AssessmentStore(database.DataSource).SaveEffortParametersAsync(EffortParameters.Default with { StatedDriftFte = 2 }, "test", CancellationToken.None);
 
-        var (code, text) = await RunAsync(new AnalyzeCommand(), services, "--format", "json");
+        var (code, text) = await RunAsync(AnalyzeCommand.Spec, services, "--format", "json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(text);
@@ -74,7 +70,7 @@ public sealed class AssessmentJobsAndCommandsTests(PostgresDatabase database) : 
     {
         await using var services = Services();
 
-        var (code, text) = await RunAsync(new AnalyzeCommand(), services);
+        var (code, text) = await RunAsync(AnalyzeCommand.Spec, services);
 
         Assert.Equal(0, code);
         Assert.Contains("4 systems", text, StringComparison.Ordinal);
@@ -86,7 +82,7 @@ public sealed class AssessmentJobsAndCommandsTests(PostgresDatabase database) : 
     {
         await using var services = Services();
 
-        await Assert.ThrowsAsync<UsageException>(() => RunAsync(new AnalyzeCommand(), services, "--format", "xml"));
+        Assert.Equal(CliDispatcher.ExitUsage, (await RunAsync(AnalyzeCommand.Spec, services, "--format", "xml")).Code);
     }
 
     [Fact]
@@ -94,8 +90,8 @@ public sealed class AssessmentJobsAndCommandsTests(PostgresDatabase database) : 
     {
         await using var services = Services();
 
-        var (code, text) = await RunAsync(new DecideCommand(), services, "2", "--destination", "swedishmanaged", "--reason", "Patientdata, svensk leverantör", "--by", "anna");
-        var (blockedCode, blockedText) = await RunAsync(new DecideCommand(), services, "1", "--destination", "Saas", "--reason", "Jurister har beslutat undantag", "--by", "anna");
+        var (code, text) = await RunAsync(DecideCommand.Spec, services, "2", "--destination", "swedishmanaged", "--reason", "Patientdata, svensk leverantör", "--by", "anna");
+        var (blockedCode, blockedText) = await RunAsync(DecideCommand.Spec, services, "1", "--destination", "Saas", "--reason", "Jurister har beslutat undantag", "--by", "anna");
 
         Assert.Equal(0, code);
         Assert.Equal(0, blockedCode);
@@ -107,8 +103,8 @@ public sealed class AssessmentJobsAndCommandsTests(PostgresDatabase database) : 
         Assert.Equal(Now, decision.DecidedAt);
         Assert.NotNull(decision.RecommendedDestination);
         Assert.Contains("rules recommend", text, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<UsageException>(() => RunAsync(new DecideCommand(), services, "2", "--destination", "Mars", "--reason", "x"));
-        Assert.Equal(2, (await RunAsync(new DecideCommand(), services, "999", "--destination", "Saas", "--reason", "x")).Code);
+        Assert.Equal(CliDispatcher.ExitUsage, (await RunAsync(DecideCommand.Spec, services, "2", "--destination", "Mars", "--reason", "x")).Code);
+        Assert.Equal(2, (await RunAsync(DecideCommand.Spec, services, "999", "--destination", "Saas", "--reason", "x")).Code);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class DecisionsImportCommandTests(PostgresDatabase database) : ICl
             ["DataProtection:KeysPath"] = Directory.CreateTempSubdirectory("keys-").FullName,
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddSourcingCollector(configuration);
+        services.AddSourcingCollector(configuration).AddSourcingCli();
         services.AddSingleton(database.DataSource);
         return services.BuildServiceProvider();
     }

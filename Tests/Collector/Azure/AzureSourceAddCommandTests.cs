@@ -15,11 +15,9 @@ public sealed class AzureSourceAddCommandTests(PostgresDatabase database) : ICla
 
     private async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
-        ICliCommand command = new AzureSourceAddCommand();
-        var services = new ServiceCollection().AddSingleton(database.DataSource).BuildServiceProvider();
-        using var output = new StringWriter();
-        var code = await command.RunAsync(new CliArgs(args, command.Flags), services, output, CancellationToken.None);
-        return (code, output.ToString());
+        await using var services = CliRunner.Services(database);
+        var (code, output, _) = await CliRunner.RunAsync(services, ["source", "add", "azure", .. args]);
+        return (code, output);
     }
 
     [Fact]
@@ -79,6 +77,6 @@ public sealed class AzureSourceAddCommandTests(PostgresDatabase database) : ICla
     [InlineData("--credential", "managed-identity", "--schedule", "every night")]
     public async Task Run_WrongArguments_UsageError(params string[] extra)
     {
-        await Assert.ThrowsAsync<UsageException>(() => RunAsync(["--name", "azure-bad", "--tenant", Tenant, .. extra]));
+        Assert.Equal(CliDispatcher.ExitUsage, (await RunAsync(["--name", "azure-bad", "--tenant", Tenant, .. extra])).Code);
     }
 }

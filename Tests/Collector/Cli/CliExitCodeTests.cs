@@ -32,6 +32,21 @@ public sealed class CliExitCodeTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, "--help")]
+    [InlineData(0, "forecast", "-h")]
+    [InlineData(64, "forecast", "--format")]
+    [InlineData(64, "inventory", "--okand")]
+    public async Task Process_HelpAndUsageErrors_ExitCodes(int expected, params string[] args)
+    {
+        // The real process: its container is validated on build, so a missing registration would fail even --help.
+        var (code, stdout, stderr) = await RunCliAsync(args, "Host=127.0.0.1;Port=1;Database=sourcing_x;Username=sourcing;Timeout=3");
+
+        Assert.Equal(expected, code);
+        Assert.Contains(expected == 0 ? "Användning:" : "Mer: sourcing", expected == 0 ? stdout : stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
     internal static async Task<(int Code, string Stdout, string Stderr)> RunCliAsync(IEnumerable<string> args, string connectionString)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "sourcing.dll");

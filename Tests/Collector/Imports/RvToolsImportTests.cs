@@ -128,25 +128,25 @@ public sealed class RvToolsImportTests : IClassFixture<PostgresDatabase>, IDispo
     [Fact]
     public async Task ImportRvToolsCommand_BadFile_Exit65_AndSourceOfOtherKind_IsUsageError()
     {
-        var services = new ServiceCollection().AddSingleton(_database.DataSource).AddSingleton(TimeProvider.System).BuildServiceProvider();
-        var command = new ImportRvToolsCommand();
+        await using var services = CliRunner.Services(_database, s => s.AddSingleton(TimeProvider.System));
         var bad = Path.Combine(_dir, "bad.xlsx");
         await File.WriteAllTextAsync(bad, "not a workbook");
-        var output = new StringWriter();
 
-        Assert.Equal(65, await command.RunAsync(new CliArgs([bad], command.Flags), services, output, CancellationToken.None));
-        Assert.Equal("", output.ToString());
+        var (badCode, badOutput, _) = await CliRunner.RunAsync(services, "import", "rvtools", bad);
+        Assert.Equal(65, badCode);
+        Assert.Equal("", badOutput);
 
-        Assert.Equal(0, await command.RunAsync(new CliArgs([Example, "--source", "cli-rv", "--dry-run"], command.Flags), services, output, CancellationToken.None));
-        Assert.Contains("16 nya, 0 ändrade", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Torrkörning: inget har sparats.", output.ToString(), StringComparison.Ordinal);
+        var (dryCode, output, _) = await CliRunner.RunAsync(services, "import", "rvtools", Example, "--source", "cli-rv", "--dry-run");
+        Assert.Equal(0, dryCode);
+        Assert.Contains("16 nya, 0 ändrade", output, StringComparison.Ordinal);
+        Assert.Contains("Torrkörning: inget har sparats.", output, StringComparison.Ordinal);
 
         await using (var connection = await _database.DataSource.OpenConnectionAsync())
         {
             await connection.ExecuteAsync("INSERT INTO sourcing.source (name, kind) VALUES ('vc-prod', 'vsphere')");
         }
 
-        await Assert.ThrowsAsync<UsageException>(() => command.RunAsync(new CliArgs([Example, "--source", "vc-prod"], command.Flags), services, output, CancellationToken.None));
+        Assert.Equal(CliDispatcher.ExitUsage, (await CliRunner.RunAsync(services, "import", "rvtools", Example, "--source", "vc-prod")).Code);
     }
 
     private string Save(string name, Action<XLWorkbook> build)

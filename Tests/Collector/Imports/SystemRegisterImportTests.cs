@@ -2,7 +2,6 @@ using System.Text;
 using ClosedXML.Excel;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Sourcing.Collector.Cli;
 using Sourcing.Collector.Imports;
 using Sourcing.Tests.Support;
 
@@ -205,13 +204,12 @@ public sealed class SystemRegisterImportTests : IClassFixture<PostgresDatabase>,
     [Fact]
     public async Task ImportSystemsCommand_DryRunPrintsChanges_BadFileExits65()
     {
-        var services = new ServiceCollection().AddSingleton(_database.DataSource).AddSingleton(Clock).BuildServiceProvider();
-        var command = new ImportSystemsCommand();
-        var output = new StringWriter();
+        await using var services = CliRunner.Services(_database, s => s.AddSingleton(Clock));
 
-        Assert.Equal(0, await command.RunAsync(new CliArgs([Csv("r.csv", GoodCsv), "--dry-run"], command.Flags), services, output, CancellationToken.None));
-        Assert.StartsWith("Systemregister \"r.csv\": 2 nya system, 0 ändrade, 0 oförändrade.", output.ToString(), StringComparison.Ordinal);
-        Assert.Equal(65, await command.RunAsync(new CliArgs([Csv("tom.csv", "")], command.Flags), services, TextWriter.Null, CancellationToken.None));
+        var (code, output, _) = await CliRunner.RunAsync(services, "import", "systems", Csv("r.csv", GoodCsv), "--dry-run");
+        Assert.Equal(0, code);
+        Assert.StartsWith("Systemregister \"r.csv\": 2 nya system, 0 ändrade, 0 oförändrade.", output, StringComparison.Ordinal);
+        Assert.Equal(65, (await CliRunner.RunAsync(services, "import", "systems", Csv("tom.csv", ""))).Code);
         await using var connection = await _database.DataSource.OpenConnectionAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM sourcing.workload"));
     }

@@ -9,17 +9,14 @@ namespace Sourcing.Tests.Collector.Planning;
 
 public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
-    private ServiceProvider Services() => new ServiceCollection()
-        .AddSingleton(database.DataSource)
+    private ServiceProvider Services() => CliRunner.Services(database, services => services
         .AddSingleton(TimeProvider.System)
-        .AddSingleton<IEstateSource>(new FakePlanningSystemSource(DemoPlanningSystems.Generate(200)))
-        .BuildServiceProvider();
+        .AddSingleton<IEstateSource>(new FakePlanningSystemSource(DemoPlanningSystems.Generate(200))));
 
-    private static async Task<(int Code, string Output)> Run(ICliCommand command, IServiceProvider services, params string[] args)
+    private static async Task<(int Code, string Output)> Run(CliCommandSpec command, IServiceProvider services, params string[] args)
     {
-        using var output = new StringWriter();
-        var code = await command.RunAsync(new CliArgs(args, command.Flags), services, output, CancellationToken.None);
-        return (code, output.ToString());
+        var (code, output, _) = await CliRunner.RunAsync(services, [.. command.Path, .. args]);
+        return (code, output);
     }
 
     [Fact]
@@ -31,11 +28,11 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
         await File.WriteAllTextAsync(file, ScenarioJson.Serialize(scenario));
         try
         {
-            var (importCode, _) = await Run(new ScenarioImportCommand(), services, file);
-            var (listCode, list) = await Run(new ScenarioListCommand(), services);
-            var (exportCode, exported) = await Run(new ScenarioExportCommand(), services, "CLI-prov");
-            var (csvCode, csv) = await Run(new ForecastCommand(), services, "CLI-prov", "--format", "csv");
-            var (jsonCode, json) = await Run(new ForecastCommand(), services, "CLI-prov");
+            var (importCode, _) = await Run(ScenarioImportCommand.Spec, services, file);
+            var (listCode, list) = await Run(ScenarioListCommand.Spec, services);
+            var (exportCode, exported) = await Run(ScenarioExportCommand.Spec, services, "CLI-prov");
+            var (csvCode, csv) = await Run(ForecastCommand.Spec, services, "CLI-prov", "--format", "csv");
+            var (jsonCode, json) = await Run(ForecastCommand.Spec, services, "CLI-prov");
 
             Assert.Equal(0, importCode);
             Assert.Equal(0, listCode);
@@ -65,7 +62,7 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
         await File.WriteAllTextAsync(file, "{\"format\": \"annat/9\"}");
         try
         {
-            var (code, output) = await Run(new ScenarioImportCommand(), services, file);
+            var (code, output) = await Run(ScenarioImportCommand.Spec, services, file);
 
             Assert.Equal(65, code);
             Assert.Contains("annat/9", output, StringComparison.Ordinal);
@@ -81,8 +78,8 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
     {
         await using var services = Services();
 
-        Assert.Equal(2, (await Run(new ForecastCommand(), services, "Finns inte")).Code);
-        await Assert.ThrowsAsync<UsageException>(() => Run(new ForecastCommand(), services, "x", "--format", "xml"));
+        Assert.Equal(2, (await Run(ForecastCommand.Spec, services, "Finns inte")).Code);
+        Assert.Equal(CliDispatcher.ExitUsage, (await Run(ForecastCommand.Spec, services, "x", "--format", "xml")).Code);
     }
 
     [Fact]
@@ -94,7 +91,7 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
         var file = Path.Combine(Path.GetTempPath(), $"prognos-{Guid.NewGuid():N}.xlsx");
         try
         {
-            var (code, _) = await Run(new ForecastCommand(), services, "Excel-prov", "--format", "csv", "--xlsx", file);
+            var (code, _) = await Run(ForecastCommand.Spec, services, "Excel-prov", "--format", "csv", "--xlsx", file);
 
             Assert.Equal(0, code);
             using var workbook = new XLWorkbook(file);
@@ -119,10 +116,10 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
         var scenarioFile = Path.Combine(Path.GetTempPath(), $"scenario-{Guid.NewGuid():N}.json");
         try
         {
-            var (estateCode, _) = await Run(new EstateExportCommand(), services, "--out", estateFile);
-            var (scenarioCode, _) = await Run(new ScenarioExportCommand(), services, "Revision", "--out", scenarioFile);
-            var (storedCode, stored) = await Run(new ForecastCommand(), services, "Revision");
-            var (fileCode, fromFiles) = await Run(new ForecastCommand(), services, "--scenario", scenarioFile, "--estate", estateFile);
+            var (estateCode, _) = await Run(EstateExportCommand.Spec, services, "--out", estateFile);
+            var (scenarioCode, _) = await Run(ScenarioExportCommand.Spec, services, "Revision", "--out", scenarioFile);
+            var (storedCode, stored) = await Run(ForecastCommand.Spec, services, "Revision");
+            var (fileCode, fromFiles) = await Run(ForecastCommand.Spec, services, "--scenario", scenarioFile, "--estate", estateFile);
 
             Assert.Equal([0, 0, 0, 0], new[] { estateCode, scenarioCode, storedCode, fileCode });
             Assert.Contains("\"format\": \"sourcing-estate/1\"", await File.ReadAllTextAsync(estateFile), StringComparison.Ordinal);
@@ -159,7 +156,7 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
         await File.WriteAllTextAsync(scenarioFile, ScenarioJson.Serialize(DemoScenarios.Create()[0]));
         try
         {
-            var (code, output) = await Run(new ForecastCommand(), services, "--scenario", scenarioFile, "--estate", estateFile);
+            var (code, output) = await Run(ForecastCommand.Spec, services, "--scenario", scenarioFile, "--estate", estateFile);
 
             Assert.Equal(65, code);
             Assert.Contains(field, output, StringComparison.Ordinal);
@@ -185,7 +182,7 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
         await File.WriteAllTextAsync(file, ScenarioJson.Serialize(scenario));
         try
         {
-            var (code, output) = await Run(new ScenarioImportCommand(), services, file);
+            var (code, output) = await Run(ScenarioImportCommand.Spec, services, file);
 
             Assert.Equal(65, code);
             Assert.Contains(key, output, StringComparison.Ordinal);
@@ -208,7 +205,7 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
         await File.WriteAllTextAsync(file, ScenarioJson.Serialize(scenario));
         try
         {
-            var (code, output) = await Run(new ScenarioImportCommand(), services, file);
+            var (code, output) = await Run(ScenarioImportCommand.Spec, services, file);
 
             Assert.Equal(65, code);
             Assert.Contains("handMoves[0].wave.quarter", output, StringComparison.Ordinal);

@@ -115,10 +115,15 @@ public sealed class SecretResolverTests(PostgresDatabase database) : IClassFixtu
         }));
     }
 
+    private const string Hex64 = "ab0123456789cdefab0123456789cdefab0123456789cdefab0123456789cdef";
+
+    /// <summary>One rule for the CLI, the Källor page and the store: separators go, case folds, anything but 64 hex digits is no pin.</summary>
     [Theory]
-    [InlineData("AB:CD:ef", "abcdef")]
-    [InlineData(" ab cd ", "abcd")]
+    [InlineData("AB:01:23:45:67:89:CD:EF:AB:01:23:45:67:89:CD:EF:AB:01:23:45:67:89:CD:EF:AB:01:23:45:67:89:CD:EF", Hex64)]
+    [InlineData(" ab0123456789cdef ab0123456789cdef-ab0123456789cdef ab0123456789cdef ", Hex64)]
+    [InlineData("AB:CD:ef", null)]
+    [InlineData("zz0123456789cdefab0123456789cdefab0123456789cdefab0123456789cdef", null)]
     [InlineData("", null)]
-    public void NormalizeThumbprint_VariousForms_LowerHex(string input, string? expected) =>
-        Assert.Equal(expected, SourceStore.NormalizeThumbprint(input));
+    public void Thumbprint_VariousForms_LowerHexOrNull(string input, string? expected) =>
+        Assert.Equal(expected, Thumbprint.Normalize(input));
 }

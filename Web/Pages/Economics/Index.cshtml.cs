@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using Sourcing.Analyzer.Planning;
 using Sourcing.Collector.Auth;
 using Sourcing.Collector.Planning;
-using Sourcing.Web.Planning;
 using Sourcing.Web.Security;
 
 namespace Sourcing.Web.Pages.Economics;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sourcing.Analyzer.Planning;
 using Sourcing.Collector.Planning;
 using Sourcing.Collector.Workloads;
 using Sourcing.Web.Planning;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Sourcing.Analyzer.Planning;
 using Sourcing.Collector.Planning;
 using Sourcing.Web.Planning;
 using Sourcing.Web.Security;

@@ -155,7 +155,7 @@ public sealed partial class EditModel(
         }
 
         SecretNotKept = !string.IsNullOrEmpty(Input.Secret);
-        if (NormalizeThumbprint(probed) is { } thumbprint)
+        if (Thumbprint.Normalize(probed) is { } thumbprint)
         {
             Input.Thumbprint = thumbprint;
             ModelState.Remove("Input.Thumbprint");
@@ -258,7 +258,7 @@ public sealed partial class EditModel(
         string? thumbprint = null;
         if (!string.IsNullOrWhiteSpace(Input.Thumbprint))
         {
-            thumbprint = NormalizeThumbprint(Input.Thumbprint);
+            thumbprint = Thumbprint.Normalize(Input.Thumbprint);
             if (thumbprint is null)
             {
                 Errors["Thumbprint"] = FieldError("Thumbprint", "SourcesForm.Error.Thumbprint");
@@ -486,19 +486,6 @@ public sealed partial class EditModel(
     private static bool TryHttpsUrl(string? value, out Uri? uri) =>
         Uri.TryCreate(value?.Trim(), UriKind.Absolute, out uri) && uri.Scheme == Uri.UriSchemeHttps && uri.IdnHost.Length > 0
         && string.IsNullOrEmpty(uri.UserInfo);
-
-    /// <summary>Lower-case hex, as SourceStore keeps pins; null unless it is 64 hex digits (colons, spaces and dashes allowed).</summary>
-    private static string? NormalizeThumbprint(string? value)
-    {
-        try
-        {
-            return value is null ? null : CertificatePin.Normalize(value.Trim()).ToLowerInvariant();
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 
     private static SourceInput FromRow(SourceRow row)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sourcing.Analyzer;
+using Sourcing.Collector;
 using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Workloads;
 using Sourcing.Web.Portfolio;
@@ -113,8 +114,7 @@ public sealed class IndexModel(WorkloadStore workloads, AssessmentStore assessme
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"portfolj-{SwedishTime.Today(time):yyyyMMdd}.xlsx");
     }
 
-    // A cell text that looks like a formula is prefixed with ' so Excel shows it instead of running it.
-    private static string Safe(string value) => value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+    private static string Safe(string value) => SpreadsheetCell.Neutralise(value);
 
     private static void SetNumber(IXLCell cell, int? value)
     {

@@ -1,6 +1,4 @@
-using Sourcing.Analyzer.Planning;
-
-namespace Sourcing.Web.Planning;
+namespace Sourcing.Analyzer.Planning;
 
 /// <summary>A scenario with its compiled plan, effective assumptions and forecast.</summary>
 public sealed record ScenarioResult(Scenario Scenario, CompiledPlan Plan, PlanningAssumptions Assumptions, Forecast Forecast);

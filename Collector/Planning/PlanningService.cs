@@ -1,12 +1,10 @@
 using Sourcing.Analyzer.Planning;
-using Sourcing.Collector.Planning;
-
-namespace Sourcing.Web.Planning;
+namespace Sourcing.Collector.Planning;
 
 /// <summary>
-/// What the scenario, forecast and report pages share: load a stored scenario (or the board's first
-/// one), resolve it against today's systems and run the forecast. The systems are
-/// loaded once per request; the model itself is pure and fast.
+/// What the scenario, forecast and report pages, the JSON API and `sourcing forecast` share: load a
+/// stored scenario (or the board's first one), resolve it against today's systems and run the
+/// forecast. The systems are loaded once per request; the model itself is pure and fast.
 /// </summary>
 public sealed class PlanningService(ScenarioStore store, IEstateSource estateSource)
 {

@@ -1,0 +1,57 @@
+using Sourcing.Analyzer.Assessment;
+using Sourcing.Analyzer.Lifecycle;
+using Sourcing.Analyzer.Workloads;
+
+namespace Sourcing.Analyzer.Planning;
+
+/// <summary>Pure mappings from the assessed estate to the planning model.</summary>
+public static class PlanningMapping
+{
+    /// <summary>One workload and its assessment as the forecast sees them.</summary>
+    public static PlanningSystem ToPlanning(Workload workload, WorkloadAssessment? assessment)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var servers = workload.Resources.Where(r => r.IsPhysicalHost || r.Kind == "vm").ToList();
+        var family = servers.Where(r => !r.IsPhysicalHost).GroupBy(r => r.Family)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefault();
+        return new PlanningSystem
+        {
+            Id = workload.Id,
+            Name = workload.Name,
+            Department = workload.Department,
+            OsFamily = family,
+            Confidentiality = workload.Confidentiality,
+            Recommended = assessment?.Recommendation.Destination,
+            Gates = assessment is null
+                ? new Dictionary<Destination, PlanningGate>()
+                : assessment.Gate.Destinations.ToDictionary(
+                    d => d.Destination,
+                    d => new PlanningGate(
+                        d.Verdict switch
+                        {
+                            GateVerdict.Blocked => PlanningGateVerdict.Blocked,
+                            GateVerdict.Conditional => PlanningGateVerdict.Conditional,
+                            _ => PlanningGateVerdict.Allowed,
+                        },
+                        d.DecidingRuleId is null ? "" : $"{d.DecidingRuleId}: {d.DecidingRuleText}")),
+            DriftHoursPerYear = assessment?.DriftHours,
+            VmCount = servers.Count(r => !r.IsPhysicalHost),
+            PhysicalServers = servers.Count(r => r.IsPhysicalHost),
+            TwentyFourSeven = workload.AvailabilityNeed == AvailabilityNeed.TwentyFourSeven,
+            Vms = [.. servers.Select(r => new PlanningVm
+            {
+                Name = r.Name,
+                Os = r.GuestOs ?? OsFamilies.Key(r.Family),
+                VCpu = Math.Max(1, r.CpuCount),
+                MemoryGib = r.MemoryMib / 1024.0,
+                StorageGib = (double)r.StorageGib,
+                PoweredOn = r.PoweredOn,
+                Host = r.IsPhysicalHost || r.IsCloud ? null : r.Host,
+                InCloud = r.IsCloud,
+                Physical = r.IsPhysicalHost,
+            })],
+            OsSupport = SupportStatuses.Worst(workload.Resources.Select(r => r.Support)),
+            LicenceSekPerYear = workload.LicenceSekPerYear ?? 0,
+        };
+    }
+}
