@@ -14,10 +14,17 @@ public static class Display
 
     public static string Number(long? value) => value is { } v ? Number(v) : "–";
 
-    /// <summary>Million SEK with one decimal: 12 500 000 → "12,5 mkr".</summary>
+    /// <summary>
+    /// A planning parameter's value (default, range, bounds) as every table shows it: thousands spaced
+    /// ("42 000"), up to two decimals, years without a space ("2024").
+    /// </summary>
+    public static string Parameter(double value, string? unit) =>
+        value.ToString(unit == "år" ? "0.##" : "#,0.##", CultureInfo.CurrentCulture);
+
     /// <summary>A share 0–1 as a whole percent, "63 %".</summary>
     public static string Percent(double share) => (share * 100).ToString("N0", CultureInfo.CurrentCulture) + " %";
 
+    /// <summary>Million SEK with one decimal: 12 500 000 → "12,5 mkr".</summary>
     public static string Mkr(decimal sek) => (sek / 1_000_000m).ToString("N1", CultureInfo.CurrentCulture) + " mkr";
 
     public static DateTime Local(DateTime utc) => Sourcing.Analyzer.SwedishTime.Local(utc);

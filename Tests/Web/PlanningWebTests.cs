@@ -395,12 +395,19 @@ public sealed class PlanningWebTests(WebAppFixture app)
         var forecast = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/Forecast?name={name}"));
         var report = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/Reports/Board?names={name}"));
 
+        // The forecast page shows the signed figures; the decision page (also the report's first page) says them in
+        // words, never with a bare sign: "1,4 mkr mer" or "1,4 mkr mindre" than continued own operation.
+        string Words(double sek) => Mkr(Math.Abs(sek)) + (sek >= 0 ? " mer" : " mindre");
         Assert.NotEqual(0, nominal);
-        foreach (var (page, html) in new[] { ("beslutsunderlag", decision), ("prognos", forecast), ("rapport", report) })
+        Assert.True(forecast.Contains(Mkr(nominal), StringComparison.Ordinal), $"prognos visar inte {Mkr(nominal)}");
+        Assert.True(forecast.Contains(Mkr(npv), StringComparison.Ordinal), $"prognos visar inte nuvärdet {Mkr(npv)}");
+        foreach (var (page, html) in new[] { ("beslutsunderlag", decision), ("rapport", report) })
         {
-            Assert.True(html.Contains(Mkr(nominal), StringComparison.Ordinal), $"{page} visar inte {Mkr(nominal)}");
-            Assert.True(html.Contains(Mkr(npv), StringComparison.Ordinal), $"{page} visar inte nuvärdet {Mkr(npv)}");
+            Assert.True(html.Contains(Words(nominal) + " än fortsatt egen drift", StringComparison.Ordinal), $"{page} visar inte {Words(nominal)}");
+            Assert.True(html.Contains("i nuvärde " + Words(npv), StringComparison.Ordinal), $"{page} visar inte nuvärdet {Words(npv)}");
         }
+
+        Assert.DoesNotContain("negativt är besparing", decision, StringComparison.Ordinal);
 
         Assert.Contains(nominal > 0 ? "mer per år från" : "per år från", decision, StringComparison.Ordinal);
     }

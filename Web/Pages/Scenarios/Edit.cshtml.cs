@@ -134,7 +134,6 @@ public sealed class EditModel(PlanningService planning, IStringLocalizer<SharedR
 
     public string SystemName(long id) => Systems.FirstOrDefault(s => s.Id == id)?.Name ?? "#" + id.ToString(CultureInfo.InvariantCulture);
 
-    public static string Format(double value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
 
     private async Task ComputeAsync(CancellationToken cancellationToken)
     {
