@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Sourcing.Collector.Planning;
-using Sourcing.Web.Planning;
 using Sourcing.Web.Security;
 
 namespace Sourcing.Web.Pages.Scenarios;
