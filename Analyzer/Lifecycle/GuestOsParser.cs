@@ -7,13 +7,25 @@ namespace Sourcing.Analyzer.Lifecycle;
 /// Reads an OS out of the many ways vendors name it: vSphere guest_OS enum values
 /// (WINDOWS_9_SERVER_64, RHEL_7_64), vSphere and RVTools full names ("Microsoft Windows Server 2016
 /// (64-bit)"), VMware Tools names ("Red Hat Enterprise Linux Server release 7.9 (Maipo)") and Azure
-/// image offer + sku ("WindowsServer 2019-Datacenter", "0001-com-ubuntu-server-jammy 22_04-lts-gen2").
+/// image offer + sku ("WindowsServer 2019-Datacenter", "0001-com-ubuntu-server-jammy 22_04-lts-gen2")
+/// and vSphere VI/JSON guest ids ("windows2019srvNext_64Guest"). The one OS parser of the product:
+/// the collectors (vSphere REST and VI/JSON, Azure, RVTools) and the analyzer all call it.
 /// </summary>
 public static partial class GuestOsParser
 {
     // vSphere enum names that carry no year: the mapping is VMware's (GuestOsIdentifier docs).
+    // VI/JSON guest ids (vim.vm.GuestOsDescriptor.GuestOsIdentifier) name the product before it
+    // shipped: windows2019srvNext_64Guest is Server 2022, windows2022srvNext_64Guest is Server 2025.
+    // The "Next" ids come first, else the year inside them would win.
     private static readonly (string Prefix, string Version)[] WindowsEnums =
     [
+        ("WINDOWS2022SRVNEXT", "2025"),
+        ("WINDOWS2019SRVNEXT", "2022"),
+        ("WINDOWS9SERVER", "2016"),
+        ("WINDOWS8SERVER", "2012"),
+        ("WINDOWS7SERVER", "2008 R2"),
+        ("WINLONGHORN", "2008"),
+        ("WINNET", "2003"),
         ("WINDOWS_2022SERVER_NEXT", "2025"),
         ("WINDOWS_SERVER_2025", "2025"),
         ("WINDOWS_2019SERVER_NEXT", "2022"),
@@ -34,6 +46,19 @@ public static partial class GuestOsParser
         ["jammy"] = "22.04",
         ["noble"] = "24.04",
     };
+
+    /// <summary>
+    /// The best reading of several names for one guest, best source first (VMware Tools' full name,
+    /// then the configured guest id): the first that gives a version, else the first that gives a
+    /// family, else unknown.
+    /// </summary>
+    public static OsIdentity ParseBest(params string?[] names)
+    {
+        var parsed = names.Select(Parse).ToList();
+        return parsed.FirstOrDefault(os => os.Version is not null)
+            ?? parsed.FirstOrDefault(os => os.Family != OsFamily.Other)
+            ?? OsIdentity.Unknown;
+    }
 
     public static OsIdentity Parse(string? guestOs)
     {
@@ -66,7 +91,7 @@ public static partial class GuestOsParser
             return new OsIdentity(OsFamily.Linux, "ubuntu", UbuntuVersion(lower));
         }
 
-        foreach (var (word, product) in new[] { ("centos", "centos"), ("debian", "debian"), ("oracle", "oracle-linux"), ("amazon linux", "amazon-linux"), ("fedora", "fedora"), ("rocky", "rocky"), ("alma", "almalinux") })
+        foreach (var (word, product) in new[] { ("centos", "centos"), ("debian", "debian"), ("oracle", "oracle-linux"), ("amazon linux", "amazon-linux"), ("fedora", "fedora"), ("rocky", "rocky"), ("alma", "almalinux"), ("photon", "photon"), ("opensuse", "opensuse") })
         {
             if (lower.Contains(word, StringComparison.Ordinal))
             {

@@ -1,4 +1,5 @@
 using Azure.ResourceManager.Compute.Models;
+using Sourcing.Analyzer.Lifecycle;
 
 namespace Sourcing.Collector.Azure;
 
@@ -8,6 +9,11 @@ internal static class AzureImageNames
     public static (string? GuestOs, string? Version, string? Family) Describe(ImageReference? image) =>
         Describe(image?.Publisher, image?.Offer, image?.Sku);
 
+    /// <summary>
+    /// A readable name for the image, and the family and version as <see cref="GuestOsParser"/> reads
+    /// them (from the name, else from offer + sku); the publisher decides the family only when the
+    /// parser cannot.
+    /// </summary>
     public static (string? GuestOs, string? Version, string? Family) Describe(string? publisher, string? offer, string? imageSku)
     {
         if (publisher is null || offer is null)
@@ -16,12 +22,24 @@ internal static class AzureImageNames
         }
 
         var sku = imageSku ?? "";
-        if (publisher.Equals("MicrosoftWindowsServer", StringComparison.OrdinalIgnoreCase)
-            || publisher.Equals("MicrosoftWindowsDesktop", StringComparison.OrdinalIgnoreCase))
+        var (name, family) = ReadableName(publisher, offer, sku);
+        var os = GuestOsParser.ParseBest(name, $"{offer} {sku}");
+        return (name, os.Version, os.FamilyKey ?? family);
+    }
+
+    private static (string Name, string? Family) ReadableName(string publisher, string offer, string sku)
+    {
+        if (publisher.Equals("MicrosoftWindowsServer", StringComparison.OrdinalIgnoreCase))
+        {
+            // "2012-R2-Datacenter" is Windows Server 2012 R2.
+            var version = GuestOsParser.Parse($"{offer} {sku}").Version;
+            return (version is null ? $"Windows Server {sku}".Trim() : $"Windows Server {version}", "windows");
+        }
+
+        if (publisher.Equals("MicrosoftWindowsDesktop", StringComparison.OrdinalIgnoreCase))
         {
             var year = new string([.. sku.TakeWhile(char.IsDigit)]);
-            var product = publisher.Equals("MicrosoftWindowsServer", StringComparison.OrdinalIgnoreCase) ? "Windows Server" : "Windows";
-            return year.Length >= 2 ? ($"{product} {year}", year, "windows") : ($"{product} {sku}".Trim(), sku, "windows");
+            return (year.Length >= 2 ? $"Windows {year}" : $"Windows {sku}".Trim(), "windows");
         }
 
         if (publisher.Equals("MicrosoftSQLServer", StringComparison.OrdinalIgnoreCase))
@@ -29,22 +47,22 @@ internal static class AzureImageNames
             // Offers like "sql2019-ws2022": the OS is the ws part.
             var ws = offer.IndexOf("-ws", StringComparison.OrdinalIgnoreCase);
             var year = ws >= 0 ? offer[(ws + 3)..] : "";
-            return year.Length == 4 ? ($"Windows Server {year}", year, "windows") : ($"{offer} {sku}", sku, "windows");
+            return (year.Length == 4 ? $"Windows Server {year}" : $"{offer} {sku}", "windows");
         }
 
-        var version = LinuxVersion(sku);
+        var linuxVersion = LinuxVersion(sku);
         if (publisher.Equals("Canonical", StringComparison.OrdinalIgnoreCase))
         {
-            return ($"Ubuntu {version}", version, "linux");
+            return ($"Ubuntu {linuxVersion}", "linux");
         }
 
         if (publisher.Equals("RedHat", StringComparison.OrdinalIgnoreCase))
         {
-            return ($"Red Hat Enterprise Linux {version}", version, "linux");
+            return ($"Red Hat Enterprise Linux {linuxVersion}", "linux");
         }
 
         var linux = publisher is "SUSE" or "suse" or "OpenLogic" or "Debian" or "debian" or "Oracle" or "almalinux" or "resf";
-        return ($"{offer} {sku}".Trim(), sku, linux ? "linux" : null);
+        return ($"{offer} {sku}".Trim(), linux ? "linux" : null);
     }
 
     /// <summary>"22_04-lts-gen2" → "22.04", "8_6" → "8.6", "7.9" → "7.9".</summary>

@@ -24,73 +24,70 @@ internal sealed class AzureSourceAddCommand(AzureSourceRegistration registration
         CliParameter.Value("concurrency", "N", "Samtidiga anrop, 1–64."),
         CliParameter.Flag("replace", "Ersätt en källa med samma namn."));
 
+    /// <summary>The option that carries each validated field, for the messages.</summary>
+    private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
+    {
+        [SourceFields.Name] = "name",
+        [SourceFields.TenantId] = "tenant",
+        [SourceFields.Subscriptions] = "subscription",
+        [SourceFields.Credential] = "credential",
+        [SourceFields.ClientId] = "client-id",
+        [SourceFields.SecretEnv] = "secret-env",
+        [SourceFields.CertificatePath] = "certificate-path",
+        [SourceFields.ArmEndpoint] = "arm-endpoint",
+        [SourceFields.AuthorityHost] = "authority",
+        [SourceFields.Thumbprint] = "thumbprint",
+        [SourceFields.MaxConcurrency] = "concurrency",
+        [SourceFields.Schedule] = "schedule",
+    };
+
     public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         var name = args.Required("name").Trim();
         var tenant = args.Required("tenant").Trim();
-        var subscriptions = args.Options("subscription").SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var subscriptions = SourceValidator.SplitSubscriptions(args.Options("subscription"));
         var credential = args.Option("credential") ?? AzureCredentialKinds.Secret;
         var clientId = args.Option("client-id");
         var secretEnv = args.Option("secret-env");
-        var certificatePath = args.Option("certificate-path");
-        var armEndpoint = HttpsUri(args.Option("arm-endpoint"), "arm-endpoint");
-        var authority = HttpsUri(args.Option("authority"), "authority");
+        var certificatePath = args.Option("certificate-path") is { } path ? System.IO.Path.GetFullPath(path) : null;
+        var armText = args.Option("arm-endpoint");
+        var authorityText = args.Option("authority");
         var audience = args.Option("audience");
-        var thumbprint = args.Option("thumbprint");
-        var schedule = args.Option("schedule") ?? "0 2 * * *";
+        var thumbprintText = args.Option("thumbprint");
+        var schedule = SourceValidator.NormaliseSchedule(args.Option("schedule") ?? "0 2 * * *");
         // Subscriptions read side by side.
-        var concurrency = args.Option("concurrency") is { } c
-            ? int.TryParse(c, out var n) && n is >= 1 and <= 64 ? n : throw new UsageException("--concurrency måste vara 1–64.")
-            : 8;
+        var concurrencyText = args.Option("concurrency") ?? "8";
         var replace = args.Flag("replace");
 
-        if (!AzureCredentialKinds.All.Contains(credential))
-        {
-            throw new UsageException($"--credential måste vara en av {string.Join(", ", AzureCredentialKinds.All)}.");
-        }
-
-        if (!Guid.TryParse(tenant, out _) && !tenant.Contains('.', StringComparison.Ordinal))
-        {
-            throw new UsageException("--tenant måste vara ett tenant-id (GUID) eller en verifierad domän.");
-        }
-
-        var notGuid = subscriptions.FirstOrDefault(s => !Guid.TryParse(s, out _));
-        if (notGuid is not null)
-        {
-            throw new UsageException($"--subscription '{notGuid}' är inte ett prenumerations-id (GUID).");
-        }
-
-        switch (credential)
-        {
-            case AzureCredentialKinds.Secret when clientId is null || secretEnv is null:
-                throw new UsageException("--credential secret kräver --client-id och --secret-env (variabeln som håller klienthemligheten).");
-            case AzureCredentialKinds.Certificate when clientId is null || certificatePath is null:
-                throw new UsageException("--credential certificate kräver --client-id och --certificate-path.");
-            default:
-                break;
-        }
-
-        if (secretEnv is not null)
-        {
-            var policy = secrets.Variables;
-            if (!policy.IsAllowed(secretEnv))
-            {
-                throw new UsageException("--secret-env: " + policy.Refusal(secretEnv));
-            }
-        }
-
-        if (thumbprint is not null)
-        {
-            thumbprint = Thumbprint.Normalize(thumbprint)
-                ?? throw new UsageException("--thumbprint måste vara ett SHA-256-tumavtryck (64 hexsiffror; kolon, mellanslag och bindestreck tillåts).");
-        }
-
-        if (!Scans.CronSchedule.IsValid(schedule))
-        {
-            throw new UsageException($"--schedule \"{schedule}\" är inte ett giltigt cron-uttryck.");
-        }
+        // Same rules as the Källor page (SourceValidator); only the wording names the options.
+        SourceProblemText.ThrowIfAny(
+            SourceValidator.Validate(
+                new SourceValues
+                {
+                    Kind = "azure",
+                    Name = name,
+                    TenantId = tenant,
+                    Subscriptions = subscriptions,
+                    Credential = credential,
+                    ClientId = clientId,
+                    SecretEnv = secretEnv,
+                    SecretEnvRequired = credential == AzureCredentialKinds.Secret,
+                    CertificatePath = certificatePath,
+                    ArmEndpoint = armText,
+                    AuthorityHost = authorityText,
+                    Thumbprint = thumbprintText,
+                    MaxConcurrency = concurrencyText,
+                    Schedule = schedule,
+                },
+                secrets.Variables),
+            Options,
+            secrets.Variables);
+        var concurrency = SourceValidator.ParseConcurrency(concurrencyText)!.Value;
+        var thumbprint = string.IsNullOrWhiteSpace(thumbprintText) ? null : Thumbprint.Normalize(thumbprintText);
+        var armEndpoint = string.IsNullOrWhiteSpace(armText) ? null : new Uri(armText.Trim());
+        var authority = string.IsNullOrWhiteSpace(authorityText) ? null : new Uri(authorityText.Trim());
 
         var settings = new AzureSourceSettings
         {
@@ -98,7 +95,7 @@ internal sealed class AzureSourceAddCommand(AzureSourceRegistration registration
             Subscriptions = subscriptions,
             Credential = credential,
             ClientId = clientId,
-            CertificatePath = certificatePath is null ? null : System.IO.Path.GetFullPath(certificatePath),
+            CertificatePath = certificatePath,
             ArmEndpoint = armEndpoint,
             AuthorityHost = authority,
             Audience = audience,
@@ -122,17 +119,5 @@ internal sealed class AzureSourceAddCommand(AzureSourceRegistration registration
         }
 
         return 0;
-    }
-
-    private static Uri? HttpsUri(string? text, string option)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
-            ? uri
-            : throw new UsageException($"--{option} måste vara en absolut https-adress.");
     }
 }

@@ -18,45 +18,51 @@ internal sealed class SourceAddVSphereCommand(SourceStore sources, SecretResolve
         CliParameter.Value("concurrency", "N", "Samtidiga anrop, 1–64 (standard 8)."),
         CliParameter.Flag("replace", "Ersätt en källa med samma namn."));
 
+    /// <summary>The option that carries each validated field, for the messages.</summary>
+    private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
+    {
+        [SourceFields.Name] = "name",
+        [SourceFields.Url] = "url",
+        [SourceFields.UserName] = "user",
+        [SourceFields.SecretEnv] = "password-env",
+        [SourceFields.Thumbprint] = "thumbprint",
+        [SourceFields.MaxConcurrency] = "concurrency",
+        [SourceFields.Schedule] = "schedule",
+    };
+
     public async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
-        var name = args.Required("name");
+        var name = args.Required("name").Trim();
         var url = args.Required("url");
         var user = args.Required("user");
         var passwordEnv = args.Required("password-env");
         var storePassword = args.Flag("store-password");
         var thumbprint = args.Option("thumbprint");
         var insecure = args.Flag("insecure");
-        var schedule = args.Option("schedule") ?? "0 2 * * *";
-        var concurrency = args.Option("concurrency") is { } c
-            ? int.TryParse(c, out var n) && n is >= 1 and <= 64 ? n : throw new UsageException("--concurrency måste vara 1–64.")
-            : 8;
+        var schedule = SourceValidator.NormaliseSchedule(args.Option("schedule") ?? "0 2 * * *");
+        var concurrencyText = args.Option("concurrency") ?? "8";
         var replace = args.Flag("replace");
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
-        {
-            throw new UsageException("--url måste vara en https://-adress.");
-        }
-
-        if (thumbprint is not null && Thumbprint.Normalize(thumbprint) is null)
-        {
-            throw new UsageException("--thumbprint måste vara ett SHA-256-tumavtryck (64 hexsiffror; kolon, mellanslag och bindestreck tillåts).");
-        }
-
-        if (!Scans.CronSchedule.IsValid(schedule))
-        {
-            throw new UsageException($"--schedule \"{schedule}\" är inte ett giltigt cron-uttryck.");
-        }
-
-        if (!storePassword)
-        {
-            // Read at scan time by the web's workers too: only a variable the operator set aside for sources.
-            var policy = secrets.Variables;
-            if (!policy.IsAllowed(passwordEnv))
-            {
-                throw new UsageException("--password-env: " + policy.Refusal(passwordEnv));
-            }
-        }
+        // The variable is read at scan time by the web's workers too (unless --store-password keeps
+        // the value): only a variable the operator set aside for sources. Same rules as the Källor page.
+        SourceProblemText.ThrowIfAny(
+            SourceValidator.Validate(
+                new SourceValues
+                {
+                    Kind = "vsphere",
+                    Name = name,
+                    Url = url,
+                    UserName = user,
+                    SecretEnv = storePassword ? null : passwordEnv,
+                    SecretEnvRequired = !storePassword,
+                    Thumbprint = thumbprint,
+                    MaxConcurrency = concurrencyText,
+                    Schedule = schedule,
+                },
+                secrets.Variables),
+            Options,
+            secrets.Variables);
+        var concurrency = SourceValidator.ParseConcurrency(concurrencyText)!.Value;
 
         string? protectedSecret = null;
         if (storePassword)
@@ -74,7 +80,7 @@ internal sealed class SourceAddVSphereCommand(SourceStore sources, SecretResolve
         {
             Name = name,
             Kind = "vsphere",
-            Url = url.TrimEnd('/'),
+            Url = url.Trim().TrimEnd('/'),
             Username = user,
             SecretEnv = storePassword ? null : passwordEnv,
             SecretProtected = protectedSecret,

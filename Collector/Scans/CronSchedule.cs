@@ -1,19 +1,32 @@
-using System.Text.RegularExpressions;
+using Cronos;
 
 namespace Sourcing.Collector.Scans;
 
 /// <summary>
-/// A light check of a five-field cron expression before it is stored (Hangfire's own parser is
-/// internal and would only complain when the recurring job is registered, on the server).
+/// The one check of a five-field cron expression before it is stored, with Cronos (the parser
+/// Hangfire embeds, whose own copy is internal and would only complain when the recurring job is
+/// registered, on the server). Used by the source validator and the Källor page's schedule preview.
 /// </summary>
-public static partial class CronSchedule
+public static class CronSchedule
 {
-    public static bool IsValid(string expression)
-    {
-        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return fields.Length == 5 && fields.All(f => Field().IsMatch(f));
-    }
+    public static bool IsValid(string? expression) => TryParse(expression, out _);
 
-    [GeneratedRegex(@"^[0-9A-Za-z*?,/\-#LW]+$")]
-    private static partial Regex Field();
+    public static bool TryParse(string? cron, out CronExpression? expression)
+    {
+        expression = null;
+        if (string.IsNullOrWhiteSpace(cron) || cron.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5)
+        {
+            return false;
+        }
+
+        try
+        {
+            expression = CronExpression.Parse(string.Join(' ', cron.Split(' ', StringSplitOptions.RemoveEmptyEntries)), CronFormat.Standard);
+            return true;
+        }
+        catch (CronFormatException)
+        {
+            return false;
+        }
+    }
 }

@@ -1,7 +1,7 @@
 namespace Sourcing.Collector.Sources;
 
 /// <summary>
-/// A change to a registered source from the web form. The kind stays as it was (its history
+/// A change to a registered source (the web form, `source add azure --replace`). The kind stays as it was (its history
 /// belongs to it); with <see cref="KeepSecret"/> and no new ciphertext the stored secret is left as it is.
 /// </summary>
 public sealed record SourceChange

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sourcing.Analyzer.Lifecycle;
 using Sourcing.Collector.Inventory;
 
 namespace Sourcing.Collector.VSphere;
@@ -120,6 +121,8 @@ internal static class VSphereMapper
             ["guest_identity"] = identity?.Parent is null ? identity : identity.DeepClone(),
         };
 
+        // Tools' full name beats the configured guest id; Tools' own family beats both.
+        var os = GuestOsParser.ParseBest(fullName, guestEnum);
         return new ResourceRecord
         {
             ExternalId = summary.Vm,
@@ -132,8 +135,8 @@ internal static class VSphereMapper
             ResourceType = "VirtualMachine",
             PowerState = PowerState(VmSummary.Str(info, "power_state") ?? summary.PowerState),
             GuestOs = fullName ?? guestEnum,
-            OsFamily = GuestOsClassifier.Family(identityFamily, fullName, guestEnum),
-            OsVersion = GuestOsClassifier.Version(fullName, guestEnum),
+            OsFamily = identityFamily is "WINDOWS" or "LINUX" ? identityFamily.ToLowerInvariant() : os.FamilyKey,
+            OsVersion = os.Version,
             CpuCount = (int?)VmSummary.Long(info?["cpu"], "count") ?? summary.CpuCount,
             MemoryMib = VmSummary.Long(info?["memory"], "size_MiB") ?? summary.MemoryMib,
             StorageGib = storage,

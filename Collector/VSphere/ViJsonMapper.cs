@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sourcing.Analyzer.Lifecycle;
 using Sourcing.Collector.Inventory;
 
 namespace Sourcing.Collector.VSphere;
@@ -92,6 +93,8 @@ internal static class ViJsonMapper
             ["folder_id"] = folder?.Id,
         };
 
+        // Tools' full name beats the configured guest id; Tools' own family beats both.
+        var os = GuestOsParser.ParseBest(fullName, guestEnum);
         return new ResourceRecord
         {
             ExternalId = vm.Id,
@@ -104,8 +107,8 @@ internal static class ViJsonMapper
             ResourceType = "VirtualMachine",
             PowerState = VSphereMapper.PowerState(powerState),
             GuestOs = fullName ?? guestEnum,
-            OsFamily = GuestOsClassifier.Family(family, fullName, guestEnum),
-            OsVersion = GuestOsClassifier.Version(fullName, guestEnum),
+            OsFamily = family is "WINDOWS" or "LINUX" ? family.ToLowerInvariant() : os.FamilyKey,
+            OsVersion = os.Version,
             CpuCount = (int?)vm.Long("config.hardware.numCPU"),
             MemoryMib = vm.Long("config.hardware.memoryMB"),
             StorageGib = storage,

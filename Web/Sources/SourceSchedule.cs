@@ -1,6 +1,8 @@
 using System.Globalization;
 using Cronos;
 using Microsoft.Extensions.Localization;
+using Sourcing.Collector.Scans;
+using Sourcing.Collector.Sources;
 
 namespace Sourcing.Web.Sources;
 
@@ -13,43 +15,10 @@ public static class SourceSchedule
     public const string DefaultCron = "0 2 * * *";
     public const string DefaultTimeZone = "Europe/Stockholm";
 
-    public static bool TryParse(string? cron, out CronExpression? expression)
-    {
-        expression = null;
-        if (string.IsNullOrWhiteSpace(cron) || cron.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5)
-        {
-            return false;
-        }
+    /// <summary>The one cron check (<see cref="CronSchedule"/>), with the parsed expression for the preview.</summary>
+    public static bool TryParse(string? cron, out CronExpression? expression) => CronSchedule.TryParse(cron, out expression);
 
-        try
-        {
-            expression = CronExpression.Parse(cron.Trim(), CronFormat.Standard);
-            return true;
-        }
-        catch (CronFormatException)
-        {
-            return false;
-        }
-    }
-
-    public static bool TryFindTimeZone(string? id, out TimeZoneInfo? zone)
-    {
-        zone = null;
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return false;
-        }
-
-        try
-        {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
-            return true;
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return false;
-        }
-    }
+    public static bool TryFindTimeZone(string? id, out TimeZoneInfo? zone) => SourceValidator.TryFindTimeZone(id, out zone);
 
     /// <summary>The next runs in UTC, or none when the expression or zone is not valid.</summary>
     public static IReadOnlyList<DateTime> NextRuns(string? cron, string? timeZone, DateTimeOffset from, int count)

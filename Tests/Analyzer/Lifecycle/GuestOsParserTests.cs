@@ -1,4 +1,5 @@
 using Sourcing.Analyzer.Lifecycle;
+using Sourcing.Analyzer.Workloads;
 
 namespace Sourcing.Tests.Analyzer.Lifecycle;
 
@@ -49,6 +50,61 @@ public sealed class GuestOsParserTests
         Assert.Equal(family, os.FamilyKey ?? "other");
         Assert.Equal(product, os.Product);
         Assert.Equal(version, os.Version);
+    }
+
+    /// <summary>
+    /// The cases of the collector's former GuestOsClassifier (VMware Tools' full name, else the
+    /// configured guest_OS enum), now read by the one parser the vSphere and VI/JSON mappers call.
+    /// </summary>
+    [Theory]
+    [InlineData("Microsoft Windows Server 2012 R2 (64-bit)", null, "windows", "2012 R2")]
+    [InlineData(null, "WINDOWS_SERVER_2021", "windows", "2022")]
+    [InlineData(null, "WINDOWS_9_SERVER_64", "windows", "2016")]
+    [InlineData("Red Hat Enterprise Linux 8 (64-bit)", "RHEL_8_64", "linux", "8")]
+    [InlineData("Ubuntu 20.04.6 LTS", "UBUNTU_64", "linux", "20.04")]
+    [InlineData(null, "SLES_15_64", "linux", "15")]
+    [InlineData(null, "UBUNTU_64", "linux", null)]
+    [InlineData(null, "WIN_NET_ENTERPRISE_64", "windows", "2003")]
+    [InlineData(null, "WINDOWS_SERVER_2019", "windows", "2019")]
+    [InlineData(null, "OTHER_3X_LINUX_64", "linux", null)]
+    // The full name wins over the enum when it carries a version, the enum fills in when it does not.
+    [InlineData("Microsoft Windows Server 2019 (64-bit)", "WINDOWS_9_SERVER_64", "windows", "2019")]
+    [InlineData("Other Linux (64-bit)", "RHEL_9_64", "linux", "9")]
+    // Windows Server 2025 in vSphere 8: Tools' full name, the REST enums and the VI/JSON guest ids.
+    [InlineData("Microsoft Windows Server 2025 (64-bit)", null, "windows", "2025")]
+    [InlineData(null, "WINDOWS_SERVER_2025", "windows", "2025")]
+    [InlineData(null, "WINDOWS_2022SERVER_NEXT_64", "windows", "2025")]
+    [InlineData(null, "windows2022srvNext_64Guest", "windows", "2025")]
+    [InlineData(null, "windows2025srv_64Guest", "windows", "2025")]
+    [InlineData(null, "windows2019srvNext_64Guest", "windows", "2022")]
+    [InlineData(null, "windows9Server64Guest", "windows", "2016")]
+    public void ParseBest_FullNameOrEnum_FamilyAndVersion(string? fullName, string? guestEnum, string family, string? version)
+    {
+        var os = GuestOsParser.ParseBest(fullName, guestEnum);
+
+        Assert.Equal(family, os.FamilyKey);
+        Assert.Equal(version, os.Version);
+    }
+
+    /// <summary>
+    /// Windows Server 2025 against Microsoft's dates (mainstream end 2029-11-13, extended end
+    /// 2034-11-14): supported on the last day of extended support, unsupported the day after.
+    /// </summary>
+    [Theory]
+    [InlineData("Microsoft Windows Server 2025 (64-bit)")]
+    [InlineData("windows2022srvNext_64Guest")]
+    [InlineData("WindowsServer 2025-datacenter-azure-edition")]
+    public void WindowsServer2025_InTheLifecycleTable(string guestOs)
+    {
+        var table = OsLifecycleTable.Default;
+
+        var entry = table.Find(GuestOsParser.Parse(guestOs));
+
+        Assert.NotNull(entry);
+        Assert.Equal(new DateOnly(2029, 11, 13), entry.MainstreamEnd);
+        Assert.Equal(new DateOnly(2034, 11, 14), entry.SupportEnd);
+        Assert.Equal(SupportStatus.Supported, table.Evaluate(guestOs, new DateOnly(2034, 11, 14)).Status);
+        Assert.Equal(SupportStatus.Unsupported, table.Evaluate(guestOs, new DateOnly(2034, 11, 15)).Status);
     }
 
     [Theory]

@@ -66,6 +66,40 @@ public sealed class AzureSourceAddCommandTests(PostgresDatabase database) : ICla
         Assert.Equal([SubscriptionA], AzureSourceSettings.From(JsonNode.Parse(settings)!.AsObject()).Subscriptions);
     }
 
+    /// <summary>
+    /// --replace goes through SourceStore like the Källor page: it drops a stored encrypted secret
+    /// (the command names a variable instead), keeps on/off and the time zone it has no option for,
+    /// and never turns a source of another kind into an Azure source.
+    /// </summary>
+    [Fact]
+    public async Task Run_Replace_ClearsStoredSecretKeepsOnOffAndTimeZoneAndLeavesOtherKinds()
+    {
+        await RunAsync("--name", "azure-kept", "--tenant", Tenant, "--credential", "managed-identity");
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("""
+                UPDATE sourcing.source SET secret_protected = 'CfDJ8-krypterad', enabled = false, time_zone = 'Europe/Helsinki'
+                WHERE name = 'azure-kept';
+                INSERT INTO sourcing.source (name, kind, url, username, schedule) VALUES ('vc-kept', 'vsphere', 'https://vc.example', 'svc', '0 2 * * *')
+                ON CONFLICT (name) DO NOTHING;
+                """);
+        }
+
+        var (code, _) = await RunAsync("--name", "azure-kept", "--tenant", Tenant, "--credential", "managed-identity", "--subscription", SubscriptionA, "--replace");
+        var (otherKind, _) = await RunAsync("--name", "vc-kept", "--tenant", Tenant, "--credential", "managed-identity", "--replace");
+
+        Assert.Equal(0, code);
+        Assert.Equal(2, otherKind);
+        await using var check = await database.DataSource.OpenConnectionAsync();
+        var row = await check.QuerySingleAsync<(string? Secret, bool Enabled, string TimeZone, string Settings)>(
+            "SELECT secret_protected, enabled, time_zone, settings::text FROM sourcing.source WHERE name = 'azure-kept'");
+        Assert.Null(row.Secret);
+        Assert.False(row.Enabled);
+        Assert.Equal("Europe/Helsinki", row.TimeZone);
+        Assert.Equal([SubscriptionA], AzureSourceSettings.From(JsonNode.Parse(row.Settings)!.AsObject()).Subscriptions);
+        Assert.Equal("vsphere", await check.QuerySingleAsync<string>("SELECT kind FROM sourcing.source WHERE name = 'vc-kept'"));
+    }
+
     [Theory]
     [InlineData("--credential", "secret", "--client-id", "x")]
     [InlineData("--credential", "certificate", "--client-id", "x")]

@@ -82,20 +82,6 @@ public sealed class VSphereRecordingTests
         Assert.False(VSphereClient.IsToolsNotRunning("""{"error_type":"SERVICE_UNAVAILABLE","messages":[{"id":"com.vmware.vapi.endpoint.failedToConnect","default_message":"down","args":[]}]}"""));
     }
 
-    [Theory]
-    [InlineData("Microsoft Windows Server 2012 R2 (64-bit)", null, "windows", "2012 R2")]
-    [InlineData(null, "WINDOWS_SERVER_2021", "windows", "2022")]
-    [InlineData(null, "WINDOWS_9_SERVER_64", "windows", "2016")]
-    [InlineData("Red Hat Enterprise Linux 8 (64-bit)", "RHEL_8_64", "linux", "8")]
-    [InlineData("Ubuntu 20.04.6 LTS", "UBUNTU_64", "linux", "20.04")]
-    [InlineData(null, "SLES_15_64", "linux", "15")]
-    [InlineData(null, "UBUNTU_64", "linux", null)]
-    public void GuestOs_FullNameOrEnum_FamilyAndVersion(string? fullName, string? guestEnum, string family, string? version)
-    {
-        Assert.Equal(family, GuestOsClassifier.Family(null, fullName, guestEnum));
-        Assert.Equal(version, GuestOsClassifier.Version(fullName, guestEnum));
-    }
-
     /// <summary>
     /// VMware's WireMock recording of a vCenter 6.5 (/rest only) replayed on HTTPS: the client
     /// falls back from /api, logs in, unwraps {"value": ...} and parses the lists.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +19,7 @@ namespace Sourcing.Web.Pages.Sources;
 /// their scans and resource history stay.
 /// </summary>
 [Authorize(Policy = Policies.Drift)]
-public sealed partial class EditModel(
+public sealed class EditModel(
     SourceStore sources, SecretResolver secrets, ScheduleRegistrar registrar, TimeProvider time,
     IStringLocalizer<SharedResource> text, ILogger<EditModel> logger) : PageModel
 {
@@ -132,7 +131,7 @@ public sealed partial class EditModel(
         }
 
         SecretNotKept = !string.IsNullOrEmpty(Input.Secret);
-        if (!TryHttpsUrl(Input.Url, out var url))
+        if (!SourceValidator.TryHttpsUrl(Input.Url, out var url))
         {
             Errors["Url"] = FieldError("Url", "SourcesForm.Error.Https");
             return Page();
@@ -214,71 +213,55 @@ public sealed partial class EditModel(
         return Page();
     }
 
-    /// <summary>The source to store, or null with <see cref="Errors"/> filled in.</summary>
+    /// <summary>
+    /// The source to store, or null with <see cref="Errors"/> filled in. The rules are
+    /// <see cref="SourceValidator"/>'s (the same as `sourcing source add`); this page words the codes
+    /// and adds what only it knows: whether a stored secret may be kept.
+    /// </summary>
     private NewSource? Validate()
     {
-        var name = Input.Name?.Trim() ?? "";
-        if (name.Length == 0)
-        {
-            Errors["Name"] = FieldError("Name", "SourcesForm.Error.Required");
-        }
-        else if (name.Length > 200)
-        {
-            Errors["Name"] = FieldError("Name", "SourcesForm.Error.TooLong");
-        }
-
-        string? url = null;
-        string? userName = null;
-        JsonObject settings;
-        if (IsAzure)
-        {
-            settings = ValidateAzure(out url);
-        }
-        else
-        {
-            settings = Existing is null ? [] : JsonNode.Parse(Existing.SettingsJson) as JsonObject ?? [];
-            if (!TryHttpsUrl(Input.Url, out var uri))
+        var subscriptions = SourceValidator.SplitSubscriptions([Input.Subscriptions]);
+        var fromEnvironment = MayHaveSecret && Input.SecretMode == SourceInput.SecretFromEnvironment;
+        var problems = SourceValidator.Validate(
+            new SourceValues
             {
-                Errors["Url"] = FieldError("Url", "SourcesForm.Error.Https");
-            }
-            else
+                Kind = Input.Kind,
+                Name = Input.Name,
+                Url = Input.Url,
+                UserName = Input.UserName,
+                SecretEnv = fromEnvironment ? Input.SecretEnv : null,
+                SecretEnvRequired = fromEnvironment && NeedsSecret,
+                Thumbprint = Input.Thumbprint,
+                MaxConcurrency = Input.MaxConcurrency,
+                Schedule = Input.Schedule,
+                TimeZone = Input.TimeZone ?? "",
+                TenantId = Input.TenantId,
+                Subscriptions = subscriptions,
+                Credential = Input.Credential,
+                ClientId = Input.ClientId,
+                CertificatePath = Input.CertificatePath,
+                ArmEndpoint = Input.ArmEndpoint,
+                AuthorityHost = Input.AuthorityHost,
+            },
+            secrets.Variables);
+        var (secretEnv, secretProtected, secretError) = ValidateSecret();
+
+        // In form order: the secret's own error comes before the thumbprint and the schedule.
+        string[] afterSecret = [SourceFields.Thumbprint, SourceFields.MaxConcurrency, SourceFields.Schedule, SourceFields.TimeZone];
+        foreach (var problem in problems)
+        {
+            if (secretError is not null && afterSecret.Contains(problem.Field))
             {
-                url = uri!.GetLeftPart(UriPartial.Path).TrimEnd('/');
+                Errors.TryAdd("Secret", secretError);
+                secretError = null;
             }
 
-            userName = Input.UserName?.Trim();
-            if (string.IsNullOrEmpty(userName))
-            {
-                Errors["UserName"] = FieldError("UserName", "SourcesForm.Error.Required");
-            }
+            Errors.TryAdd(problem.Field, Phrase(problem));
         }
 
-        var (secretEnv, secretProtected) = ValidateSecret();
-
-        string? thumbprint = null;
-        if (!string.IsNullOrWhiteSpace(Input.Thumbprint))
+        if (secretError is not null)
         {
-            thumbprint = Thumbprint.Normalize(Input.Thumbprint);
-            if (thumbprint is null)
-            {
-                Errors["Thumbprint"] = FieldError("Thumbprint", "SourcesForm.Error.Thumbprint");
-            }
-        }
-
-        if (!int.TryParse(Input.MaxConcurrency, NumberStyles.Integer, CultureInfo.InvariantCulture, out var concurrency) || concurrency is < 1 or > 64)
-        {
-            Errors["MaxConcurrency"] = FieldError("MaxConcurrency", "SourcesForm.Error.Concurrency");
-        }
-
-        var schedule = string.Join(' ', (Input.Schedule ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        if (!SourceSchedule.TryParse(schedule, out _))
-        {
-            Errors["Schedule"] = FieldError("Schedule", "SourcesForm.Error.Cron");
-        }
-
-        if (!SourceSchedule.TryFindTimeZone(Input.TimeZone, out var zone))
-        {
-            Errors["TimeZone"] = FieldError("TimeZone", "SourcesForm.Error.TimeZone");
+            Errors.TryAdd("Secret", secretError);
         }
 
         if (Errors.Count > 0)
@@ -286,75 +269,98 @@ public sealed partial class EditModel(
             return null;
         }
 
+        string? url;
+        string? userName = null;
+        JsonObject settings;
+        if (IsAzure)
+        {
+            settings = AzureSettings(subscriptions, out url);
+        }
+        else
+        {
+            settings = Existing is null ? [] : JsonNode.Parse(Existing.SettingsJson) as JsonObject ?? [];
+            SourceValidator.TryHttpsUrl(Input.Url, out var uri);
+            url = uri!.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            userName = Input.UserName!.Trim();
+        }
+
+        SourceSchedule.TryFindTimeZone(Input.TimeZone, out var zone);
         return new NewSource
         {
-            Name = name,
+            Name = Input.Name!.Trim(),
             Kind = Input.Kind,
             Url = url,
             Username = userName,
             SecretEnv = secretEnv,
             SecretProtected = secretProtected,
-            Thumbprint = thumbprint,
+            Thumbprint = string.IsNullOrWhiteSpace(Input.Thumbprint) ? null : Thumbprint.Normalize(Input.Thumbprint),
             // Turning certificate checks off is left to the command line; a change here keeps what it set.
             Insecure = Existing?.Insecure ?? false,
-            Schedule = schedule,
+            Schedule = SourceValidator.NormaliseSchedule(Input.Schedule),
             TimeZone = zone!.Id,
-            MaxConcurrency = concurrency,
+            MaxConcurrency = SourceValidator.ParseConcurrency(Input.MaxConcurrency)!.Value,
             Settings = settings,
         };
     }
 
-    private (string? Env, string? Protected) ValidateSecret()
+    private bool NeedsSecret => !IsAzure || Input.Credential == AzureCredentialKinds.Secret;
+
+    private bool MayHaveSecret => NeedsSecret || Input.Credential == AzureCredentialKinds.Certificate;
+
+    /// <summary>The validator's code in this page's words (SharedResource.resx), naming the field.</summary>
+    private string Phrase(SourceProblem problem)
     {
-        var needsSecret = !IsAzure || Input.Credential == AzureCredentialKinds.Secret;
-        var mayHaveSecret = needsSecret || Input.Credential == AzureCredentialKinds.Certificate;
-        if (!mayHaveSecret)
+        switch (problem.Code)
         {
-            return (null, null);
+            case SourceErrorCode.EnvNotAllowed:
+                logger.LogWarning("User {User} named environment variable {Variable} for source {Source}; refused (not allowed)",
+                    User.Identity?.Name, problem.Value, Input.Name);
+                return text["SourcesForm.Error.EnvNotAllowed", text["SourcesForm.Field.SecretEnv"].Value, secrets.Variables.Describe()].Value;
+            case SourceErrorCode.Subscription:
+                return text["SourcesForm.Error.Subscription", text["SourcesForm.Field.Subscriptions"].Value, problem.Value ?? ""].Value;
+            case SourceErrorCode.Credential:
+                return FieldError(problem.Field, "SourcesForm.Error.Required");
+            default:
+                return FieldError(problem.Field, "SourcesForm.Error." + problem.Code.ToString());
+        }
+    }
+
+    /// <summary>Where the secret comes from, and the error only this page can find: a stored secret that may not be kept.</summary>
+    private (string? Env, string? Protected, string? Error) ValidateSecret()
+    {
+        if (!MayHaveSecret)
+        {
+            return (null, null, null);
         }
 
         if (Input.SecretMode == SourceInput.SecretFromEnvironment)
         {
+            // The variable's name and whether it is allowed are the validator's.
             var variable = Input.SecretEnv?.Trim() ?? "";
-            if (variable.Length == 0 && needsSecret)
-            {
-                Errors["SecretEnv"] = FieldError("SecretEnv", "SourcesForm.Error.Required");
-            }
-            else if (variable.Length > 0 && !EnvironmentVariableName().IsMatch(variable))
-            {
-                Errors["SecretEnv"] = FieldError("SecretEnv", "SourcesForm.Error.EnvName");
-            }
-            else if (variable.Length > 0 && !secrets.Variables.IsAllowed(variable))
-            {
-                // Only the variables the operator set aside for source secrets, never any variable of the web process.
-                Errors["SecretEnv"] = text["SourcesForm.Error.EnvNotAllowed", text["SourcesForm.Field.SecretEnv"].Value, secrets.Variables.Describe()].Value;
-                logger.LogWarning("User {User} named environment variable {Variable} for source {Source}; refused (not allowed)",
-                    User.Identity?.Name, variable, Input.Name);
-            }
-
-            return (variable.Length == 0 ? null : variable, null);
+            return (variable.Length == 0 ? null : variable, null, null);
         }
 
         Input.SecretMode = SourceInput.SecretStored;
         if (!string.IsNullOrEmpty(Input.Secret))
         {
-            return (null, secrets.Protect(Input.Secret));
+            return (null, secrets.Protect(Input.Secret), null);
         }
 
         // Empty keeps the stored secret; a new source (or one that read a variable) needs one typed in. The stored
         // secret belongs to the address and account it was typed for: a new URL, user, tenant, client or authority
         // needs it typed again, so an edit can never send it to another host (SourceStore clears it too).
         _keepSecret = HasStoredSecret && !Rebound();
-        if (needsSecret && HasStoredSecret && !_keepSecret)
+        if (NeedsSecret && HasStoredSecret && !_keepSecret)
         {
-            Errors["Secret"] = FieldError("Secret", "SourcesForm.Error.SecretAgain");
-        }
-        else if (needsSecret && !HasStoredSecret)
-        {
-            Errors["Secret"] = FieldError("Secret", "SourcesForm.Error.SecretRequired");
+            return (null, null, FieldError("Secret", "SourcesForm.Error.SecretAgain"));
         }
 
-        return (null, null);
+        if (NeedsSecret && !HasStoredSecret)
+        {
+            return (null, null, FieldError("Secret", "SourcesForm.Error.SecretRequired"));
+        }
+
+        return (null, null, null);
     }
 
     /// <summary>The form points the source somewhere else than the stored secret was given for.</summary>
@@ -367,7 +373,7 @@ public sealed partial class EditModel(
 
         if (!IsAzure)
         {
-            var url = TryHttpsUrl(Input.Url, out var uri) ? uri!.GetLeftPart(UriPartial.Path).TrimEnd('/') : Input.Url?.Trim();
+            var url = SourceValidator.TryHttpsUrl(Input.Url, out var uri) ? uri!.GetLeftPart(UriPartial.Path).TrimEnd('/') : Input.Url?.Trim();
             return !string.Equals(url, Existing.Url, StringComparison.OrdinalIgnoreCase)
                 || !string.Equals(Input.UserName?.Trim() ?? "", Existing.Username ?? "", StringComparison.Ordinal);
         }
@@ -381,67 +387,19 @@ public sealed partial class EditModel(
             || !string.Equals(Norm(Input.ArmEndpoint), Norm(stored.ArmEndpoint?.AbsoluteUri), StringComparison.OrdinalIgnoreCase);
     }
 
-    private JsonObject ValidateAzure(out string? url)
+    /// <summary>The Azure settings of a validated form; keys this form does not know are kept.</summary>
+    private JsonObject AzureSettings(IReadOnlyList<string> subscriptions, out string url)
     {
-        var tenant = Input.TenantId?.Trim() ?? "";
-        if (!Guid.TryParse(tenant, out _) && !(tenant.Contains('.', StringComparison.Ordinal) && !tenant.Any(char.IsWhiteSpace)))
-        {
-            Errors["TenantId"] = FieldError("TenantId", "SourcesForm.Error.Tenant");
-        }
-
-        var subscriptions = (Input.Subscriptions ?? "")
-            .Split([',', ';', '\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        var notGuid = subscriptions.FirstOrDefault(s => !Guid.TryParse(s, out _));
-        if (notGuid is not null)
-        {
-            Errors["Subscriptions"] = text["SourcesForm.Error.Subscription", text["SourcesForm.Field.Subscriptions"].Value, notGuid].Value;
-        }
-
-        var credential = Input.Credential ?? "";
-        if (!AzureCredentialKinds.All.Contains(credential))
-        {
-            Errors["Credential"] = FieldError("Credential", "SourcesForm.Error.Required");
-        }
-
-        var clientId = Input.ClientId?.Trim();
-        if (string.IsNullOrEmpty(clientId))
-        {
-            clientId = null;
-            if (credential is AzureCredentialKinds.Secret or AzureCredentialKinds.Certificate)
-            {
-                Errors["ClientId"] = FieldError("ClientId", "SourcesForm.Error.Required");
-            }
-        }
-
-        var certificatePath = Input.CertificatePath?.Trim();
-        if (string.IsNullOrEmpty(certificatePath))
-        {
-            certificatePath = null;
-            if (credential == AzureCredentialKinds.Certificate)
-            {
-                Errors["CertificatePath"] = FieldError("CertificatePath", "SourcesForm.Error.Required");
-            }
-        }
-        else if (!Path.IsPathFullyQualified(certificatePath))
-        {
-            Errors["CertificatePath"] = FieldError("CertificatePath", "SourcesForm.Error.FullPath");
-        }
-
-        var arm = OptionalHttps("ArmEndpoint", Input.ArmEndpoint);
-        var authority = OptionalHttps("AuthorityHost", Input.AuthorityHost);
+        var arm = string.IsNullOrWhiteSpace(Input.ArmEndpoint) ? null : new Uri(Input.ArmEndpoint.Trim());
+        var authority = string.IsNullOrWhiteSpace(Input.AuthorityHost) ? null : new Uri(Input.AuthorityHost.Trim());
+        var clientId = string.IsNullOrWhiteSpace(Input.ClientId) ? null : Input.ClientId.Trim();
+        var certificatePath = string.IsNullOrWhiteSpace(Input.CertificatePath) ? null : Input.CertificatePath.Trim();
         url = arm?.AbsoluteUri ?? "https://management.azure.com/";
-        if (Errors.Count > 0)
-        {
-            return [];
-        }
-
         var azure = new AzureSourceSettings
         {
-            TenantId = tenant,
-            Subscriptions = subscriptions,
-            Credential = credential,
+            TenantId = Input.TenantId!.Trim(),
+            Subscriptions = [.. subscriptions],
+            Credential = Input.Credential!,
             ClientId = clientId,
             CertificatePath = certificatePath,
             ArmEndpoint = arm,
@@ -464,28 +422,8 @@ public sealed partial class EditModel(
         return settings;
     }
 
-    private Uri? OptionalHttps(string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (TryHttpsUrl(value, out var uri))
-        {
-            return uri;
-        }
-
-        Errors[field] = FieldError(field, "SourcesForm.Error.Https");
-        return null;
-    }
-
     private string FieldError(string field, string key) =>
         text[key, text["SourcesForm.Field." + (field == "Secret" && IsAzure ? "ClientSecret" : field)].Value].Value;
-
-    private static bool TryHttpsUrl(string? value, out Uri? uri) =>
-        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out uri) && uri.Scheme == Uri.UriSchemeHttps && uri.IdnHost.Length > 0
-        && string.IsNullOrEmpty(uri.UserInfo);
 
     private static SourceInput FromRow(SourceRow row)
     {
@@ -519,7 +457,4 @@ public sealed partial class EditModel(
         input.Audience = azure.Audience;
         return input;
     }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex EnvironmentVariableName();
 }
