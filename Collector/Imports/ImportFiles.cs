@@ -46,7 +46,6 @@ internal static class ImportFiles
             }
         }
 
-        CheckUncompressed(path, name);
         WorkbookScan.Check(path, name, limits);
         try
         {
@@ -80,39 +79,6 @@ internal static class ImportFiles
     /// <summary>Parts in the zip; a workbook has a few dozen.</summary>
     public const int MaxParts = 1000;
 
-    /// <summary>
-    /// Refuses a zip bomb before anything is parsed: a 1 MB workbook can hold a sheet of 1 GiB of spaces, which the
-    /// spreadsheet library would load whole into memory. The sizes are read from the zip's central directory, and the
-    /// deflate stream .NET reads refuses to give more than an entry's stated size.
-    /// </summary>
-    public static void CheckUncompressed(string path, string name)
-    {
-        try
-        {
-            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
-            if (zip.Entries.Count > MaxParts)
-            {
-                throw new ImportFileException($"Filen \"{name}\" har {zip.Entries.Count} delar; en arbetsbok får ha högst {MaxParts}.");
-            }
-
-            long total = 0;
-            foreach (var entry in zip.Entries)
-            {
-                total += entry.Length;
-                if (entry.Length > MaxPartBytes || total > MaxUncompressedBytes || entry.Length / Math.Max(1, entry.CompressedLength) > 1000)
-                {
-                    throw new ImportFileException(string.Format(Swedish,
-                        "Filen \"{0}\" blir för stor uppackad ({1}: {2:0} MB). Största tillåtna är {3:0} MB per blad och {4:0} MB totalt; dela upp filen eller ta bort tomma celler.",
-                        name, entry.FullName, entry.Length / 1048576.0, MaxPartBytes / 1048576.0, MaxUncompressedBytes / 1048576.0));
-                }
-            }
-        }
-        catch (InvalidDataException)
-        {
-            throw new ImportFileException($"Filen \"{name}\" är ingen XLSX-fil (Excel-arbetsbok) eller är trasig; spara den som .xlsx och försök igen.");
-        }
-    }
-
     /// <summary>A cell as text: dates as yyyy-MM-dd, numbers invariant ("3", "2048.5"), blanks as "".</summary>
     public static string CellText(IXLCell cell)
     {
@@ -124,7 +90,7 @@ internal static class ImportFiles
         // A formula is never evaluated on import: its value is the one Excel saved with the file.
         if (cell.HasFormula)
         {
-            return Convert.ToString(cell.CachedValue, CultureInfo.InvariantCulture) is { } cached ? CachedText(cell.CachedValue, cached) : "";
+            return CachedText(cell.CachedValue);
         }
 
         return cell.DataType switch
@@ -136,12 +102,13 @@ internal static class ImportFiles
         };
     }
 
-    private static string CachedText(object value, string text) => value switch
+    private static string CachedText(object? value) => value switch
     {
+        null => "",
         DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         double n => n.ToString(CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
-        _ => text.Trim(),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture)!.Trim(),
     };
 
     /// <summary>A header compared loosely: case, spaces, "_", "-", "/" and brackets do not matter.</summary>

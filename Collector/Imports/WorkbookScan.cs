@@ -5,8 +5,10 @@ using System.Xml;
 namespace Sourcing.Collector.Imports;
 
 /// <summary>
-/// Reads a workbook's XML parts as a stream, before the spreadsheet library loads them, and refuses what
-/// <see cref="ImportLimits"/> does not allow: too many rows or columns in a sheet, a cell (inline or shared
+/// Checks a workbook before the spreadsheet library loads it. First from the zip's central directory, a zip
+/// bomb: a 1 MB workbook can hold a sheet of 1 GiB of spaces, which the library would load whole (the deflate
+/// stream .NET reads refuses to give more than an entry's stated size). Then it reads the XML parts as a stream
+/// and refuses what <see cref="ImportLimits"/> does not allow: too many rows or columns in a sheet, a cell (inline or shared
 /// text) longer than allowed, and any DTD (a workbook from Excel never has one; a DTD is how XXE and
 /// "billion laughs" files attack). Text is counted in chunks, never held, so memory stays flat whatever the
 /// file holds.
@@ -31,6 +33,7 @@ internal static class WorkbookScan
         try
         {
             using var zip = ZipFile.OpenRead(path);
+            CheckSizes(zip, fileName);
             var sheets = SheetNames(zip);
             var longShared = LongSharedStrings(zip, limits);
             var errors = new List<string>();
@@ -56,6 +59,27 @@ internal static class WorkbookScan
         catch (Exception e) when (e is XmlException or InvalidDataException or FormatException)
         {
             throw new ImportFileException($"Filen \"{fileName}\" är ingen XLSX-fil (Excel-arbetsbok) eller är trasig; spara den som .xlsx och försök igen.");
+        }
+    }
+
+    /// <summary>The parts' sizes as the zip's directory states them, against <see cref="ImportFiles"/>' limits.</summary>
+    private static void CheckSizes(ZipArchive zip, string fileName)
+    {
+        if (zip.Entries.Count > ImportFiles.MaxParts)
+        {
+            throw new ImportFileException($"Filen \"{fileName}\" har {zip.Entries.Count} delar; en arbetsbok får ha högst {ImportFiles.MaxParts}.");
+        }
+
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            total += entry.Length;
+            if (entry.Length > ImportFiles.MaxPartBytes || total > ImportFiles.MaxUncompressedBytes || entry.Length / Math.Max(1, entry.CompressedLength) > 1000)
+            {
+                throw new ImportFileException(string.Format(CultureInfo.GetCultureInfo("sv-SE"),
+                    "Filen \"{0}\" blir för stor uppackad ({1}: {2:0} MB). Största tillåtna är {3:0} MB per blad och {4:0} MB totalt; dela upp filen eller ta bort tomma celler.",
+                    fileName, entry.FullName, entry.Length / 1048576.0, ImportFiles.MaxPartBytes / 1048576.0, ImportFiles.MaxUncompressedBytes / 1048576.0));
+            }
         }
     }
 
