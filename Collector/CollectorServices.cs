@@ -72,6 +72,7 @@ public static class CollectorServices
         services.AddTransient<TrainModelJob>();
         services.AddSingleton<ScenarioStore>();
         services.AddTransient<ScenarioPurgeJob>();
+        services.AddSingleton<PlanningInputVersion>();
         services.AddSingleton<CostBudgetStore>();
         services.AddTransient<IEstateSource, EstateSource>();
         services.AddScoped<PlanningService>();

@@ -56,6 +56,7 @@ builder.Services.AddSingleton<LocalAccounts>();
 builder.Services.AddSingleton<InventoryStore>();
 builder.Services.AddSingleton<OverviewStore>();
 builder.Services.AddTransient<PortfolioOverview>();
+builder.Services.AddSingleton<HeadlineCache>();
 builder.Services.AddScoped<Sourcing.Web.Settings.SettingsPreviewService>();
 builder.Services.AddSourcingAuthentication(builder.Configuration);
 builder.Services.AddSourcingPolicies();

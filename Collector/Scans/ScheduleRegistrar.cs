@@ -59,6 +59,8 @@ public sealed class ScheduleRegistrar(SourceStore sources, IRecurringJobManager 
         recurring.AddOrUpdate<AnalyzeJob>("analyze", j => j.RunAsync(CancellationToken.None), "30 4 * * *", new RecurringJobOptions { TimeZone = stockholm });
         // Deleted scenarios stay restorable for 30 days, then go.
         recurring.AddOrUpdate<ScenarioPurgeJob>("purge-deleted-scenarios", j => j.RunAsync(CancellationToken.None), "45 3 * * *", new RecurringJobOptions { TimeZone = stockholm });
+        // The planning inputs' change rows are folded into one count; the version stays the same.
+        recurring.AddOrUpdate<PlanningInputVersion>("prune-planning-input-changes", v => v.PruneAsync(CancellationToken.None), "50 3 * * *", new RecurringJobOptions { TimeZone = stockholm });
         // Learning from decisions changes slowly; weekly is enough.
         recurring.AddOrUpdate<TrainModelJob>("train-decision-model", j => j.RunAsync(CancellationToken.None), "0 5 * * 0", new RecurringJobOptions { TimeZone = stockholm });
     }
