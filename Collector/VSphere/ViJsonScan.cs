@@ -190,18 +190,32 @@ internal sealed class ViJsonScan(
                         }
                     }
 
-                    if (page.Count > 0)
+                    // The next page is asked for while this one is mapped and written, so the vCenter's time and
+                    // the store's overlap; at most two pages are held at once.
+                    var next = ViJson.Str(result?["token"]) is { } token
+                        ? vim.PostAsync(ViJsonPaths.Method(_release, "PropertyCollector", PropertyCollector, "ContinueRetrievePropertiesEx"),
+                            new JsonObject { ["token"] = token }, cancellationToken)
+                        : null;
+                    result = null;
+                    try
                     {
-                        await onPage(page, total);
+                        if (page.Count > 0)
+                        {
+                            await onPage(page, total);
+                        }
+                    }
+                    catch
+                    {
+                        await ObserveAsync(next);
+                        throw;
                     }
 
-                    if (ViJson.Str(result?["token"]) is not { } token)
+                    if (next is null)
                     {
                         break;
                     }
 
-                    result = await vim.PostAsync(ViJsonPaths.Method(_release, "PropertyCollector", PropertyCollector, "ContinueRetrievePropertiesEx"),
-                        new JsonObject { ["token"] = token }, cancellationToken);
+                    result = await next;
                 }
 
                 if (view is not null)
@@ -227,6 +241,25 @@ internal sealed class ViJsonScan(
                 }
             }
         }
+    }
+
+    /// <summary>Waits for a prefetched page nobody will read, so its failure is not left unobserved.</summary>
+    private static async Task ObserveAsync(Task<JsonNode?>? next)
+    {
+        if (next is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await next;
+        }
+#pragma warning disable CA1031 // Whatever the unread page's call failed with, the failure being thrown already is the one to report.
+        catch (Exception)
+        {
+        }
+#pragma warning restore CA1031
     }
 
     /// <summary>A paging token the server no longer knows, or a view that ended with its session (vi-json.yaml ContinueRetrievePropertiesEx faults).</summary>

@@ -142,6 +142,56 @@ public sealed class ViJsonCollectorTests : IDisposable
         VSphereCollectorTests.AssertMatchesEstate(sim.Estate, result);
     }
 
+    [Fact]
+    public async Task Collect_ViJsonPages_NextPageIsAskedForWhileThisOneIsWritten()
+    {
+        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 120, Seed = 8, Version = "8.0.3", ViJsonMaxObjects = 25 });
+        var sink = new WaitingSink(sim);
+
+        var result = await _kit.Collector().CollectAsync(VSphereTestKit.Source(sim), sink, new RecordingProgress(), CancellationToken.None);
+
+        Assert.True(result.Complete, string.Join("\n", result.Errors));
+        // The first VM page's write waited until the vCenter had been asked for the second page: the reads overlap the writes.
+        Assert.True(sink.SawNextPageRequested, "the next page was not requested while the first was being written: " + sink.Trace);
+        Assert.Equal(120, sink.Records.Count(r => r.Kind == ResourceKinds.Vm));
+    }
+
+    private sealed class WaitingSink(VCenterSimulator sim) : IResourceSink
+    {
+        public List<ResourceRecord> Records { get; } = [];
+
+        public bool SawNextPageRequested { get; private set; }
+
+        public string Trace { get; private set; } = "";
+
+        private bool NextPageRequested() => AfterListing().Any(r => r.EndsWith("/ContinueRetrievePropertiesEx", StringComparison.Ordinal));
+
+        private List<string> AfterListing()
+        {
+            var requests = sim.Requests.ToList();
+            var listing = requests.FindLastIndex(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.EndsWith("/view", StringComparison.Ordinal));
+            return [.. requests.Skip(listing + 1)];
+        }
+
+        public async ValueTask AddAsync(IReadOnlyList<ResourceRecord> batch, CancellationToken cancellationToken)
+        {
+            if (Records.Count == 0 && batch.Any(r => r.Kind == ResourceKinds.Vm))
+            {
+                // The VM pages follow the VM view's listing (GET .../view); the first page's write waits for the second page's request.
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                while (!NextPageRequested() && waited.Elapsed < TimeSpan.FromSeconds(20))
+                {
+                    await Task.Delay(20, cancellationToken);
+                }
+
+                SawNextPageRequested = NextPageRequested();
+                Trace = $"first VM batch {batch.Count} records; requests after the VM view's listing: {string.Join(", ", AfterListing())}";
+            }
+
+            Records.AddRange(batch);
+        }
+    }
+
     internal static void AssertSameRecords(IReadOnlyList<ResourceRecord> expected, IReadOnlyList<ResourceRecord> actual)
     {
         Assert.Equal(expected.Count, actual.Count);
