@@ -77,6 +77,11 @@ public static class PageBenchmark
                 }
             }
 
+            if (args.Contains("--parts"))
+            {
+                await PartsAsync(factory.Services);
+            }
+
             var c = CultureInfo.InvariantCulture;
             var rows = new List<string>();
             foreach (var page in Pages)
@@ -164,6 +169,37 @@ public static class PageBenchmark
         }
 
         return body.Length;
+    }
+
+    /// <summary>With --parts: how long each part of the overview takes (to standard error), ten times each after one warm-up.</summary>
+    private static async Task PartsAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var overview = scope.ServiceProvider.GetRequiredService<Sourcing.Web.Overview.OverviewStore>();
+        var portfolio = scope.ServiceProvider.GetRequiredService<Sourcing.Web.Overview.PortfolioOverview>();
+        var workloads = scope.ServiceProvider.GetRequiredService<Sourcing.Collector.Workloads.WorkloadStore>();
+        var assessments = scope.ServiceProvider.GetRequiredService<Sourcing.Collector.Assessment.AssessmentStore>();
+        var parts = new (string Name, Func<Task> Run)[]
+        {
+            ("EstateAsync", () => overview.EstateAsync(CancellationToken.None)),
+            ("VmTrendAsync", () => overview.VmTrendAsync(CancellationToken.None)),
+            ("ScanHealthAsync", () => overview.ScanHealthAsync(CancellationToken.None)),
+            ("CoverageAsync", () => workloads.CoverageAsync(CancellationToken.None)),
+            ("LoadListAsync", () => workloads.LoadListAsync(CancellationToken.None)),
+            ("GetAssessmentsAsync", () => assessments.GetAssessmentsAsync(CancellationToken.None)),
+            ("PortfolioSummary (headline kept)", () => portfolio.SummaryAsync(CancellationToken.None)),
+        };
+        foreach (var (name, run) in parts)
+        {
+            await run();
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 10; i++)
+            {
+                await run();
+            }
+
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"part {name}: {watch.Elapsed.TotalMilliseconds / 10:0} ms"));
+        }
     }
 
     private static string Load()

@@ -16,7 +16,7 @@ namespace Sourcing.Web.Overview;
 /// </summary>
 public sealed class PortfolioOverview(
     NpgsqlDataSource dataSource, WorkloadStore workloads, AssessmentStore assessments, ScenarioStore scenarios,
-    IEstateSource estateSource, PlanningInputVersion inputVersion, HeadlineCache cache, TimeProvider time)
+    IEstateSource estateSource)
 {
     public async Task<PortfolioSummary> SummaryAsync(CancellationToken cancellationToken)
     {
@@ -38,26 +38,8 @@ public sealed class PortfolioOverview(
             await HeadlineAsync(cancellationToken));
     }
 
-    /// <summary>
-    /// The board's first scenario's headline, as its forecast page computes it. The forecast over a
-    /// large estate takes a few hundred milliseconds, so the result is kept under the planning inputs'
-    /// version (read before the inputs) and today's date: any committed change to what the forecast
-    /// reads, a scenario edit included, makes the next view compute it again.
-    /// </summary>
+    /// <summary>The board's first scenario's headline, as its forecast page computes it (a forecast over the whole estate).</summary>
     private async Task<ScenarioHeadline?> HeadlineAsync(CancellationToken cancellationToken)
-    {
-        var key = new HeadlineKey(await inputVersion.CurrentAsync(cancellationToken), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        if (cache.TryGet(key, out var kept))
-        {
-            return kept;
-        }
-
-        var computed = await ComputeHeadlineAsync(cancellationToken);
-        cache.Set(key, computed);
-        return computed;
-    }
-
-    private async Task<ScenarioHeadline?> ComputeHeadlineAsync(CancellationToken cancellationToken)
     {
         var list = await scenarios.ListAsync(cancellationToken);
         // The board's first scenario (the list puts the board's first), else the first by name.
@@ -81,42 +63,6 @@ public sealed class PortfolioOverview(
         return new ScenarioHeadline(chosen.Name, chosen.BoardPosition is not null, years, forecast.Years.Count == 0 ? 0 : forecast.Years[^1].CumulativeDifference);
     }
 }
-
-/// <summary>The last headline computed, under the key it was computed for (one per web process).</summary>
-public sealed class HeadlineCache
-{
-    private readonly Lock _gate = new();
-    private (HeadlineKey Key, ScenarioHeadline? Value)? _last;
-
-    public bool TryGet(HeadlineKey key, out ScenarioHeadline? value)
-    {
-        lock (_gate)
-        {
-            if (_last is { } last && last.Key == key)
-            {
-                value = last.Value;
-                return true;
-            }
-        }
-
-        value = null;
-        return false;
-    }
-
-    public void Set(HeadlineKey key, ScenarioHeadline? value)
-    {
-        lock (_gate)
-        {
-            // Never replace a newer version's headline with an older one computed in parallel.
-            if (_last is not { } last || last.Key.InputVersion <= key.InputVersion)
-            {
-                _last = (key, value);
-            }
-        }
-    }
-}
-
-public readonly record struct HeadlineKey(long InputVersion, DateOnly Day);
 
 public sealed record PortfolioSummary(
     MappingCoverage Coverage,

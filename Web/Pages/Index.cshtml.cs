@@ -12,7 +12,7 @@ namespace Sourcing.Web.Pages;
 /// not exist yet (nothing mapped, nothing classified) say so and what makes it appear.
 /// </summary>
 [Authorize(Policy = Policies.AnyRole)]
-public sealed class IndexModel(OverviewStore overview, PortfolioOverview portfolio) : PageModel
+public sealed class IndexModel(OverviewStore overview, OverviewFigures figures) : PageModel
 {
     public EstateSummary Estate { get; private set; } = new();
 
@@ -34,9 +34,11 @@ public sealed class IndexModel(OverviewStore overview, PortfolioOverview portfol
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Estate = await overview.EstateAsync(cancellationToken);
-        Trend = await overview.VmTrendAsync(cancellationToken);
+        // Estate, trend and portfolio are kept until the inputs change (OverviewFigures); scan health is read every time.
+        var kept = await figures.GetAsync(cancellationToken);
+        Estate = kept.Estate;
+        Trend = kept.Trend;
         ScanHealth = await overview.ScanHealthAsync(cancellationToken);
-        Portfolio = await portfolio.SummaryAsync(cancellationToken);
+        Portfolio = kept.Portfolio;
     }
 }

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using Sourcing.Analyzer;
 using Sourcing.Analyzer.Planning;
+using Microsoft.Extensions.DependencyInjection;
 using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Planning;
 using Sourcing.Collector.Workloads;
@@ -11,43 +12,61 @@ using Sourcing.Web.Overview;
 namespace Sourcing.Tests.Web;
 
 /// <summary>
-/// The overview keeps the board's first scenario's headline under the planning inputs' version
-/// (migration 0090): computed once, computed again after any committed change to what the forecast
-/// reads, and always equal to what the forecast gives for the stored scenario.
+/// The overview keeps its estate, trend and portfolio figures (the board's first scenario's headline
+/// among them) under the planning inputs' version (migration 0090): computed once, computed again after
+/// any committed change to what they read, and always equal to what the forecast gives for the stored scenario.
 /// </summary>
-public sealed class OverviewHeadlineCacheTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+public sealed class OverviewFiguresTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     [Fact]
-    public async Task Headline_KeptUntilAnInputChanges_ThenEqualsTheForecastAgain()
+    public async Task Figures_KeptUntilAnInputChanges_ThenEqualTheForecastAgain()
     {
         var ds = database.DataSource;
         var store = new ScenarioStore(ds, TimeProvider.System);
         await store.SaveAsync(Scenario(retrainable: 50), CancellationToken.None);
         await store.SetBoardOrderAsync(["Utskrift"], CancellationToken.None);
         var estate = new CountingEstate();
-        var overview = Overview(ds, store, estate, new HeadlineCache());
+        await using var services = Services(ds, store, estate);
+        var figures = services.GetRequiredService<OverviewFigures>();
 
-        var first = (await overview.SummaryAsync(CancellationToken.None)).Scenario!;
-        var again = (await overview.SummaryAsync(CancellationToken.None)).Scenario!;
+        var first = (await figures.GetAsync(CancellationToken.None)).Portfolio.Scenario!;
+        var again = (await figures.GetAsync(CancellationToken.None)).Portfolio.Scenario!;
         Assert.Equal(1, estate.Loads);
+        Assert.Equal(1, figures.Computed);
         Assert.Same(first, again);
-        Assert.Equal(await ExpectedAsync(store, estate), first.Years.Select(y => y.SurplusFte));
+        Assert.True(await figures.IsCurrentAsync(CancellationToken.None));
+        Assert.Equal(await ExpectedAsync(store), first.Years.Select(y => y.SurplusFte));
 
-        // A write to a table the forecast does not read (a user account) keeps the headline.
+        // A write to a table the forecast does not read (a user account) keeps the figures.
         await using (var connection = await ds.OpenConnectionAsync())
         {
             await connection.ExecuteAsync("INSERT INTO sourcing.app_user (user_name, display_name, roles) VALUES ('x', 'X', '{Drift}')");
         }
 
-        await overview.SummaryAsync(CancellationToken.None);
-        Assert.Equal(1, estate.Loads);
+        await figures.GetAsync(CancellationToken.None);
+        Assert.Equal(1, figures.Computed);
 
-        // Nobody can be retrained any more: the same ten freed FTE are now surplus. The next view computes anew.
+        // Nobody can be retrained any more: the ten freed FTE become surplus. The next view computes anew.
         await store.SaveAsync(Scenario(retrainable: 0), CancellationToken.None);
-        var changed = (await overview.SummaryAsync(CancellationToken.None)).Scenario!;
+        Assert.False(await figures.IsCurrentAsync(CancellationToken.None));
+        var changed = (await figures.GetAsync(CancellationToken.None)).Portfolio.Scenario!;
         Assert.Equal(2, estate.Loads);
-        Assert.Equal(await ExpectedAsync(store, estate), changed.Years.Select(y => y.SurplusFte));
+        Assert.Equal(await ExpectedAsync(store), changed.Years.Select(y => y.SurplusFte));
         Assert.NotEqual(first.Years.Select(y => y.SurplusFte), changed.Years.Select(y => y.SurplusFte));
+
+        // A VM seen by a scan changes the estate card as well.
+        var vmsBefore = (await figures.GetAsync(CancellationToken.None)).Estate.Vms;
+        await using (var connection = await ds.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO sourcing.source (name, kind, url) VALUES ('Test', 'vsphere', 'https://vc.example') ON CONFLICT DO NOTHING;
+                INSERT INTO sourcing.resource (source_id, external_id, kind, name, content_hash, first_seen_at, last_seen_at)
+                SELECT id, 'vm-1', 'vm', 'vm-1', 'h', now(), now() FROM sourcing.source WHERE name = 'Test';
+                """);
+        }
+
+        Assert.Equal(vmsBefore + 1, (await figures.GetAsync(CancellationToken.None)).Estate.Vms);
     }
 
     [Fact]
@@ -111,11 +130,23 @@ public sealed class OverviewHeadlineCacheTests(PostgresDatabase database) : ICla
             + "or be named in PlanningInputVersion.NotInputs: " + string.Join(", ", wrong));
     }
 
-    private static PortfolioOverview Overview(NpgsqlDataSource ds, ScenarioStore store, IEstateSource estate, HeadlineCache cache) =>
-        new(ds, new WorkloadStore(ds, TimeProvider.System), new AssessmentStore(ds), store, estate,
-            new PlanningInputVersion(ds, TimeProvider.System), cache, TimeProvider.System);
+    private static ServiceProvider Services(NpgsqlDataSource ds, ScenarioStore store, IEstateSource estate)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(ds);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(store);
+        services.AddSingleton(estate);
+        services.AddSingleton(new WorkloadStore(ds, TimeProvider.System));
+        services.AddSingleton(new AssessmentStore(ds));
+        services.AddSingleton<OverviewStore>();
+        services.AddTransient<PortfolioOverview>();
+        services.AddSingleton<PlanningInputVersion>();
+        services.AddSingleton<OverviewFigures>();
+        return services.BuildServiceProvider();
+    }
 
-    private static async Task<List<double>> ExpectedAsync(ScenarioStore store, IEstateSource estate)
+    private static async Task<List<double>> ExpectedAsync(ScenarioStore store)
     {
         var scenario = (await store.GetAsync("Utskrift", CancellationToken.None))!.Scenario;
         var prices = await store.GetPriceTableAsync(CloudPriceTable.Default.Region, null, CancellationToken.None);
