@@ -7,6 +7,7 @@ using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Planning;
 using Sourcing.Collector.Workloads;
 using Sourcing.Tests.Support;
+using Sourcing.Web.Caching;
 using Sourcing.Web.Overview;
 
 namespace Sourcing.Tests.Web;
@@ -114,6 +115,31 @@ public sealed class OverviewFiguresTests(PostgresDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task InputsCache_KeepsEachNameUntilAnInputWriteCommits()
+    {
+        var ds = database.DataSource;
+        var cache = new InputsCache(new PlanningInputVersion(ds, TimeProvider.System), TimeProvider.System);
+        var computed = 0;
+        Task<string> Compute(CancellationToken _) => Task.FromResult($"value {Interlocked.Increment(ref computed)}");
+
+        Assert.Equal("value 1", await cache.GetAsync("a", Compute, CancellationToken.None));
+        Assert.Equal("value 1", await cache.GetAsync("a", Compute, CancellationToken.None));
+        Assert.Equal("value 2", await cache.GetAsync("b", Compute, CancellationToken.None));
+        Assert.True(await cache.IsCurrentAsync("a", CancellationToken.None));
+
+        // A hand assignment, a rule, an import: any committed write to an input table.
+        await using (var connection = await ds.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO sourcing.department (name) VALUES ('Förvaltning för test')");
+        }
+
+        Assert.False(await cache.IsCurrentAsync("a", CancellationToken.None));
+        Assert.Equal("value 3", await cache.GetAsync("a", Compute, CancellationToken.None));
+        Assert.Equal("value 4", await cache.GetAsync("b", Compute, CancellationToken.None));
+        Assert.Equal("value 3", await cache.GetAsync("a", Compute, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task EveryTableOfTheSchema_CarriesTheTrigger_UnlessNamedAsNotAnInput()
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
@@ -142,6 +168,7 @@ public sealed class OverviewFiguresTests(PostgresDatabase database) : IClassFixt
         services.AddSingleton<OverviewStore>();
         services.AddTransient<PortfolioOverview>();
         services.AddSingleton<PlanningInputVersion>();
+        services.AddSingleton<InputsCache>();
         services.AddSingleton<OverviewFigures>();
         return services.BuildServiceProvider();
     }

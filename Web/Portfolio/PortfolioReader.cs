@@ -4,6 +4,7 @@ using Sourcing.Analyzer.Assessment;
 using Sourcing.Analyzer.Workloads;
 using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Workloads;
+using Sourcing.Web.Caching;
 
 namespace Sourcing.Web.Portfolio;
 
@@ -14,6 +15,14 @@ namespace Sourcing.Web.Portfolio;
 /// </summary>
 public static class PortfolioReader
 {
+    /// <summary>The portfolio as kept until the inventory, workloads or assessments change (<see cref="InputsCache"/>); the rows are shared, never changed.</summary>
+    public static Task<IReadOnlyList<PortfolioRow>> LoadAsync(
+        InputsCache cache, WorkloadStore workloads, AssessmentStore assessments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return cache.GetAsync("portfolio", ct => LoadAsync(workloads, assessments, ct), cancellationToken);
+    }
+
     public static async Task<IReadOnlyList<PortfolioRow>> LoadAsync(WorkloadStore workloads, AssessmentStore assessments, CancellationToken cancellationToken)
     {
         // The list shows no single server: counts per system come from the database, not 50,000 server rows.

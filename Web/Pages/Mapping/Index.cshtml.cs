@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Sourcing.Analyzer.Workloads.Mapping;
 using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Workloads;
+using Sourcing.Web.Caching;
 using Sourcing.Web.Security;
 
 namespace Sourcing.Web.Pages.Mapping;
@@ -17,7 +18,8 @@ namespace Sourcing.Web.Pages.Mapping;
 /// the rules decide again. Every change queues a mapping run followed by an assessment.
 /// </summary>
 [Authorize(Policy = Policies.Inventory)]
-public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(
+    WorkloadStore store, InputsCache cache, IBackgroundJobClient jobs, IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {
     public const int PageSize = 100;
 
@@ -218,7 +220,8 @@ public sealed class IndexModel(WorkloadStore store, IBackgroundJobClient jobs, I
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Coverage = await store.CoverageAsync(cancellationToken);
+        // Coverage sums every resource; it is kept until the inventory or the mapping changes.
+        Coverage = await cache.GetAsync("mapping-coverage", store.CoverageAsync, cancellationToken);
         Rules = await store.ListRulesAsync(cancellationToken);
         Conflicts = await store.ListConflictsAsync(cancellationToken);
         Unmapped = await store.ListUnmappedAsync(SortKey, Descending, PageSize, (Math.Max(1, PageNumber) - 1) * PageSize, cancellationToken);

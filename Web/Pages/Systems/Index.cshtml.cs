@@ -7,6 +7,7 @@ using Sourcing.Analyzer;
 using Sourcing.Collector;
 using Sourcing.Collector.Assessment;
 using Sourcing.Collector.Workloads;
+using Sourcing.Web.Caching;
 using Sourcing.Web.Portfolio;
 using Sourcing.Web.Security;
 
@@ -17,7 +18,7 @@ namespace Sourcing.Web.Pages.Systems;
 /// Inventory) — Drift needs to see which system their servers belong to; only Sourcing edits (on the detail page).
 /// </summary>
 [Authorize(Policy = Policies.Inventory)]
-public sealed class IndexModel(WorkloadStore workloads, AssessmentStore assessments, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
+public sealed class IndexModel(WorkloadStore workloads, AssessmentStore assessments, InputsCache cache, IStringLocalizer<SharedResource> text, TimeProvider time) : PageModel
 {
     public PortfolioQuery Query { get; private set; } = new();
 
@@ -35,7 +36,7 @@ public sealed class IndexModel(WorkloadStore workloads, AssessmentStore assessme
     public async Task OnGetAsync([FromQuery] PortfolioQuery query, CancellationToken cancellationToken)
     {
         Query = query;
-        var all = await PortfolioReader.LoadAsync(workloads, assessments, cancellationToken);
+        var all = await PortfolioReader.LoadAsync(cache, workloads, assessments, cancellationToken);
         Departments = (await workloads.ListDepartmentsAsync(cancellationToken)).Select(d => d.Name).ToList();
         ByRecommendation = PortfolioReader.RecommendationKeys.Select(k => (k, all.Count(r => r.RecommendationKey == k))).Where(x => x.Item2 > 0).ToList();
         var filtered = all.Where(query.Matches).ToList();
@@ -46,7 +47,7 @@ public sealed class IndexModel(WorkloadStore workloads, AssessmentStore assessme
     /// <summary>The filtered list as CSV (all pages), with the inventory export's quoting and formula neutralising.</summary>
     public async Task<IActionResult> OnGetCsvAsync([FromQuery] PortfolioQuery query, CancellationToken cancellationToken)
     {
-        var rows = (await PortfolioReader.LoadAsync(workloads, assessments, cancellationToken)).Where(query.Matches);
+        var rows = (await PortfolioReader.LoadAsync(cache, workloads, assessments, cancellationToken)).Where(query.Matches);
         return await CsvExport.WriteAsync(Response, CsvExport.FileName("system", time),
             ["id", "name", "department", "k", "r", "t", "vm_count", "worst_os_support", "status", "recommendation", "confidence", "drift_hours", "missing_fields"],
             rows.Select(r => new object?[]
@@ -60,7 +61,7 @@ public sealed class IndexModel(WorkloadStore workloads, AssessmentStore assessme
     /// <summary>The portfolio assessment as an Excel workbook (the filter applies), Swedish or English headers per the UI language.</summary>
     public async Task<IActionResult> OnGetXlsxAsync([FromQuery] PortfolioQuery query, CancellationToken cancellationToken)
     {
-        var rows = (await PortfolioReader.LoadAsync(workloads, assessments, cancellationToken)).Where(query.Matches).ToList();
+        var rows = (await PortfolioReader.LoadAsync(cache, workloads, assessments, cancellationToken)).Where(query.Matches).ToList();
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add(text["Systems.Sheet"].Value);
         string[] headers =
