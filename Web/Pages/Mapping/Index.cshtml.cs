@@ -224,7 +224,11 @@ public sealed class IndexModel(
         Coverage = await cache.GetAsync("mapping-coverage", store.CoverageAsync, cancellationToken);
         Rules = await store.ListRulesAsync(cancellationToken);
         Conflicts = await store.ListConflictsAsync(cancellationToken);
-        Unmapped = await store.ListUnmappedAsync(SortKey, Descending, PageSize, (Math.Max(1, PageNumber) - 1) * PageSize, cancellationToken);
+        var offset = (Math.Max(1, PageNumber) - 1) * PageSize;
+        // The first page of each order is what people open; it is kept like the coverage, later pages are read as asked.
+        Unmapped = offset == 0
+            ? await cache.GetAsync($"mapping-unmapped-{SortKey}-{Descending}", ct => store.ListUnmappedAsync(SortKey, Descending, PageSize, 0, ct), cancellationToken)
+            : await store.ListUnmappedAsync(SortKey, Descending, PageSize, offset, cancellationToken);
         Systems = await store.ListNamesAsync(cancellationToken);
         (_, HandAssignmentTotal) = await store.ListHandAssignmentsAsync(0, 0, cancellationToken);
         Editing = EditId is { } editId ? Rules.FirstOrDefault(r => r.Id == editId) : null;
