@@ -27,6 +27,16 @@ public static class Display
     /// <summary>Million SEK with one decimal: 12 500 000 → "12,5 mkr".</summary>
     public static string Mkr(decimal sek) => (sek / 1_000_000m).ToString("N1", CultureInfo.CurrentCulture) + " mkr";
 
+    /// <summary>
+    /// A cost difference against continued own operation in words, never a bare sign: 1 400 000 → "1,4 mkr mer",
+    /// −2 000 000 → "2,0 mkr mindre" (keys Decision.DiffMore / Decision.DiffLess).
+    /// </summary>
+    public static string MkrDifference(Microsoft.Extensions.Localization.IStringLocalizer text, double sek)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return sek >= 0 ? text["Decision.DiffMore", Mkr((decimal)sek)].Value : text["Decision.DiffLess", Mkr((decimal)-sek)].Value;
+    }
+
     public static DateTime Local(DateTime utc) => Sourcing.Analyzer.SwedishTime.Local(utc);
 
     public static string Time(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

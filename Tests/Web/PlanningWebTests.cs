@@ -181,6 +181,14 @@ public sealed class PlanningWebTests(WebAppFixture app)
             var decision = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Forecast/Decision"));
             Assert.Contains("<h2>" + PlanningSeed.Surplus + "</h2>", decision, StringComparison.Ordinal);
 
+            // The overview follows the new first scenario at once (its kept figures end with the board change) and
+            // states its total in the decision page's words: "Summa 2026–2029: 1,2 mkr mer än fortsatt egen drift".
+            var overview = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+            Assert.Contains(PlanningSeed.Surplus, overview, StringComparison.Ordinal);
+            var total = System.Text.RegularExpressions.Regex.Match(overview, "Summa \\d{4}–\\d{4}: [0-9 ,]+ mkr (mer|mindre) än fortsatt egen drift");
+            Assert.True(total.Success, "the overview states the total in words");
+            Assert.Contains(total.Value, decision, StringComparison.Ordinal);
+
             await PostAsync(PlanningSeed.Surplus, "remove");
             Assert.Equal([PlanningSeed.Calm], (await store.BoardAsync(CancellationToken.None)).Select(s => s.Name));
         }
