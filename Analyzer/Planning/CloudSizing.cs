@@ -21,12 +21,21 @@ public sealed record CloudSizing(int RightSized, int ConfiguredSize, double Head
             return null;
         }
 
+        if (RightSized == 0)
+        {
+            return string.Format(Swedish,
+                "{0:N0} {1} flyttar till publikt moln; ingen har tillräckligt med mätdata (minst {2} dagar), så konfigurerad storlek används.",
+                Servers, Noun(Servers), RightSizing.MinimumDays);
+        }
+
         var measured = string.Format(Swedish,
-            "{0:N0} av {1:N0} servrar som flyttar till publikt moln dimensioneras efter uppmätt användning (95:e percentilen × {2:0.0#})",
-            RightSized, Servers, Headroom);
+            "{0:N0} av {1:N0} {3} som flyttar till publikt moln dimensioneras efter uppmätt användning (95:e percentilen × {2:0.0#})",
+            RightSized, Servers, Headroom, Noun(Servers));
         return ConfiguredSize == 0
             ? measured + "."
             : measured + string.Format(Swedish,
                 "; {0:N0} har för lite mätdata (under {1} dagar) och räknas med konfigurerad storlek.", ConfiguredSize, RightSizing.MinimumDays);
     }
+
+    private static string Noun(int count) => count == 1 ? "server" : "servrar";
 }

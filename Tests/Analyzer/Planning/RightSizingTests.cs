@@ -68,7 +68,9 @@ public sealed class RightSizingTests
 
         Assert.Equal(12 * (D8s + 150), forecast.Years[1].CloudCost, 6);
         Assert.Equal(new CloudSizing(0, 1, 1.3), forecast.CloudSizing);
-        Assert.Contains("1 har för lite mätdata (under 14 dagar) och räknas med konfigurerad storlek", forecast.CloudSizing.Sentence(), StringComparison.Ordinal);
+        Assert.Equal(
+            "1 server flyttar till publikt moln; ingen har tillräckligt med mätdata (minst 14 dagar), så konfigurerad storlek används.",
+            forecast.CloudSizing.Sentence());
     }
 
     [Fact]
@@ -133,7 +135,12 @@ public sealed class RightSizingTests
             + "260 har för lite mätdata (under 14 dagar) och räknas med konfigurerad storlek.",
             sentence);
         Assert.Null(new CloudSizing(0, 0, 1.3).Sentence());
-        Assert.EndsWith("(95:e percentilen × 1,3).", new CloudSizing(5, 0, 1.3).Sentence(), StringComparison.Ordinal);
+        Assert.Equal(
+            "182 servrar flyttar till publikt moln; ingen har tillräckligt med mätdata (minst 14 dagar), så konfigurerad storlek används.",
+            new CloudSizing(0, 182, 1.3).Sentence());
+        Assert.Equal(
+            "1 av 1 server som flyttar till publikt moln dimensioneras efter uppmätt användning (95:e percentilen × 1,3).",
+            new CloudSizing(1, 0, 1.3).Sentence());
     }
 
     [Fact]
