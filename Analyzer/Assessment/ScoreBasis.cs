@@ -166,7 +166,7 @@ internal sealed class ScoreBasis
     /// <summary>The reason says what the factor rests on (see <see cref="OverProvisioningEstimate"/>).</summary>
     internal static string OverProvisioningLabel(double unused) =>
         string.Format(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"),
-            "Överdimensionerade resurser: {0:0} % av tilldelad CPU och minne oanvänt vid uppmätt 95:e percentil (servrar med minst {1} dagars mätdata)",
+            "Överdimensionerade resurser ({0:0} % av CPU och minne oanvänt vid uppmätt 95:e percentil, minst {1} dagars mätdata)",
             unused * 100, Planning.RightSizing.MinimumDays);
 
     private static void Add<TSink>(ref TSink sink, string id, string label, double weight, double strength, double direction)
