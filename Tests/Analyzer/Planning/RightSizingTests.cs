@@ -172,5 +172,20 @@ public sealed class RightSizingTests
         Assert.Equal(0.9, factor[3], 9);
     }
 
+    [Fact]
+    public void EstateJson_MeasuredUse_RoundTripsAndIsLeftOutWhenUnmeasured()
+    {
+        // The estate file carries cpuP95/memoryP95/utilisationDays only for a measured VM, so that
+        // `sourcing forecast --estate FILE` right-sizes exactly as the database did.
+        var estate = Estate.Of([OneVm(Vm(20, 40, 30)) with { Vms = [Vm(20, 40, 30), Vm(null, null, null) with { Name = "eko-app02" }], VmCount = 2 }]);
+
+        var json = Sourcing.Collector.Planning.EstateJson.Serialize(estate);
+        var back = Sourcing.Collector.Planning.EstateJson.Deserialize(json);
+
+        Assert.Contains("\"cpuP95\": 20", json, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(json, "utilisationDays"));
+        Assert.Equal(estate.Systems[0].Vms, back.Systems[0].Vms);
+    }
+
     private static VmShape Round(VmShape shape) => shape with { MemoryGib = Math.Round(shape.MemoryGib, 9) };
 }
