@@ -98,7 +98,10 @@ public static class ForecastBenchmark
         Console.WriteLine(string.Create(c, $"| full forecast as a page shows it (recompute + break-even values + range) | {fullWatch.Elapsed.TotalMilliseconds:0.0} ms |"));
         Console.WriteLine(string.Create(c, $"| full sensitivity ({sensitivity.Entries.Count} assumptions × 2) | {sensitivityWatch.Elapsed.TotalMilliseconds:0.0} ms |"));
         Console.WriteLine();
-        Console.WriteLine(string.Create(c, $"Date: {DateTime.UtcNow:yyyy-MM-dd}. Machine: 2 cores, {Environment.ProcessorCount} logical processors visible, .NET {Environment.Version}. Checksum {checksum / 1e6:0.0}; NPV P10–P90 {full.Range!.Npv.P10 / 1e6:0.0}–{full.Range.Npv.P90 / 1e6:0.0} mkr."));
+        Console.WriteLine(string.Create(c, $"Date: {DateTime.UtcNow:yyyy-MM-dd}. Machine: 2 cores, {Environment.ProcessorCount} logical processors visible, .NET {Environment.Version}, 1-minute load average {Load()} (other builds on the machine slow every figure). Checksum {checksum / 1e6:0.0}; NPV P10–P90 {full.Range!.Npv.P10 / 1e6:0.0}–{full.Range.Npv.P90 / 1e6:0.0} mkr."));
         return Task.FromResult(median < 100 && headroomTimes[runs / 2] < 100 ? 0 : 1);
     }
+
+    private static string Load() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 }
