@@ -37,6 +37,7 @@ internal sealed class ScoreBasis
     private readonly double _availability;
     private readonly double _data;
     private readonly double _over;
+    private readonly string _overLabel;
     private readonly double _drift;
     private readonly double _contract;
 
@@ -83,6 +84,7 @@ internal sealed class ScoreBasis
         };
         _data = weights.DataVolumeFullEffectGib > 0 ? Math.Min(1.0, (double)storage / weights.DataVolumeFullEffectGib) : 0;
         _over = overProvisioning is { } o ? Math.Clamp(o, 0, 1) : 0;
+        _overLabel = _over > 0 ? OverProvisioningLabel(_over) : "Överdimensionerade resurser";
         _drift = weights.DriftEffortFullEffectHours > 0 ? Math.Min(1.0, driftHours / weights.DriftEffortFullEffectHours) : 0;
         _contract = workload.ContractEnd is { } end && end <= today.AddMonths(weights.ContractWindowMonths) ? 1.0 : 0;
     }
@@ -133,7 +135,7 @@ internal sealed class ScoreBasis
         Add(ref sink, "medical-device", "Medicinteknik, låg latens eller drift utan internet", w.MedicalDevice, _medical, MedicalDirection[d]);
         Add(ref sink, "availability-24x7", "Behov av dygnet runt-tillgänglighet", w.TwentyFourSeven, _availability, TwentyFourSevenDirection[d]);
         Add(ref sink, "data-volume", "Stor datamängd", w.DataVolume, _data, DataVolumeDirection[d]);
-        Add(ref sink, "over-provisioning", "Överdimensionerade resurser", w.OverProvisioning, _over, OverProvisioningDirection[d]);
+        Add(ref sink, "over-provisioning", _overLabel, w.OverProvisioning, _over, OverProvisioningDirection[d]);
         Add(ref sink, "drift-effort", "Driftinsats idag", w.DriftEffort, _drift, DriftEffortDirection[d]);
         Add(ref sink, "contract-window", "Avtalet löper ut snart", w.ContractWindow, _contract, ContractDirection[d]);
         switch (_lifecycle)
@@ -160,6 +162,12 @@ internal sealed class ScoreBasis
             sink.Add(gateFactors[i]);
         }
     }
+
+    /// <summary>The reason says what the factor rests on (see <see cref="OverProvisioningEstimate"/>).</summary>
+    internal static string OverProvisioningLabel(double unused) =>
+        string.Format(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"),
+            "Överdimensionerade resurser ({0:0} % av CPU och minne oanvänt vid uppmätt 95:e percentil, minst {1} dagars mätdata)",
+            unused * 100, Planning.RightSizing.MinimumDays);
 
     private static void Add<TSink>(ref TSink sink, string id, string label, double weight, double strength, double direction)
         where TSink : struct, IFactorSink

@@ -56,7 +56,42 @@ public sealed class CompiledPlan
     public int SystemCount { get; }
     public bool HasErrors => Issues.Any(i => i.Kind == PlanIssueKind.Error);
 
+    /// <summary>Running servers moving to public cloud that are priced by their measured use (enough days of samples).</summary>
+    public int RightSizedServers { get; init; }
+    /// <summary>Running servers moving to public cloud with too few days of samples: priced by their configured size.</summary>
+    public int ConfiguredSizeServers { get; init; }
+
     internal IReadOnlyList<VmShape> Shapes { get; }
+
+    private ShapePrices? _shapePrices;
+
+    /// <summary>
+    /// The list price per month of every shape at this headroom and Hybrid Benefit choice. Kept for
+    /// the last pair asked, so that the simulation's and sensitivity's runs, which mostly keep both,
+    /// do not price tens of thousands of right-sized shapes again on every run.
+    /// </summary>
+    internal double[] ListPrices(double headroom, bool hybridBenefit)
+    {
+        var cached = _shapePrices;
+        if (cached is not null && cached.Headroom == headroom && cached.HybridBenefit == hybridBenefit)
+        {
+            return cached.Prices;
+        }
+
+        var prices = new double[Shapes.Count];
+        for (var i = 0; i < prices.Length; i++)
+        {
+            var shape = Shapes[i];
+            var sized = shape.Measured ? RightSizing.Size(shape, headroom) : shape;
+            // With Hybrid Benefit the region brings its Windows licence: the cloud server is priced as Linux.
+            prices[i] = Prices.MonthlyPrice(hybridBenefit && sized.Windows ? sized with { Windows = false } : sized);
+        }
+
+        _shapePrices = new ShapePrices(headroom, hybridBenefit, prices);
+        return prices;
+    }
+
+    private sealed record ShapePrices(double Headroom, bool HybridBenefit, double[] Prices);
     internal IReadOnlyList<MoveAggregate> Aggregates { get; }
     /// <summary>The cost drivers of the whole in-house estate today (what the baseline pays for).</summary>
     internal MoveAggregate Today { get; }

@@ -38,6 +38,8 @@ public sealed record Forecast
     public double BudgetNeutralDevelopmentFte => Reinvestment.BudgetNeutralDevelopmentFte;
     public double DevelopmentFteYearsGained => Reinvestment.DevelopmentFteYearsGained;
     public BreakEven BreakEven => new(BreakEvenManagedPrice, BreakEvenCloudPriceFactor);
+    /// <summary>How the servers moving to public cloud were sized: measured use or configured size.</summary>
+    public CloudSizing CloudSizing { get; init; } = new(0, 0, 1);
     /// <summary>P10–P90 of the headline figures from a seeded simulation over the documented ranges; null when not computed.</summary>
     public ForecastRange? Range { get; init; }
 

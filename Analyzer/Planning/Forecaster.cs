@@ -178,6 +178,7 @@ public static class Forecaster
             Npv = npv,
             Calibration = pools.Calibration,
             Reinvestment = reinvestment,
+            CloudSizing = new CloudSizing(plan.RightSizedServers, plan.ConfiguredSizeServers, a.Headroom),
         };
     }
 
@@ -199,13 +200,11 @@ public static class Forecaster
     {
         var contracts = plan.Contracts.Count;
         var sums = new MoveSums(horizon, contracts);
-        var shapePrices = new double[plan.Shapes.Count];
+        var listPrices = plan.ListPrices(a.Headroom, a.HybridBenefit);
+        var shapePrices = new double[listPrices.Length];
         for (var i = 0; i < shapePrices.Length; i++)
         {
-            // With Hybrid Benefit the region brings its Windows licence: the cloud server is priced as Linux.
-            var shape = plan.Shapes[i];
-            var priced = a.HybridBenefit && shape.Windows ? shape with { Windows = false } : shape;
-            shapePrices[i] = plan.Prices.MonthlyPrice(priced) * a.CloudFactor * (1 - a.Reservation);
+            shapePrices[i] = listPrices[i] * a.CloudFactor * (1 - a.Reservation);
         }
 
         var contract24x7 = new double[contracts, horizon];

@@ -57,4 +57,5 @@ public static class ParameterKeys
     public const string RecruitmentCostPerHire = "recruitment_cost_per_hire";
     public const string VacancyMonths = "vacancy_months";
     public const string TenureYears = "tenure_years";
+    public const string RightSizingHeadroom = "right_sizing_headroom";
 }

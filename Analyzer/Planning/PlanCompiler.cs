@@ -361,6 +361,7 @@ public static class PlanCompiler
         var shapeIndex = new Dictionary<VmShape, int>();
         var groups = new Dictionary<(int Year, int Quarter, int Contract, Destination Destination, TransitionMethod Method, bool Full), MoveAggregate>();
         var order = new List<MoveAggregate>();
+        int rightSized = 0, configuredSize = 0;
 
         foreach (var move in moves)
         {
@@ -440,7 +441,19 @@ public static class PlanCompiler
                 }
 
                 group.CloudRunningServers += 1;
-                var shape = new VmShape(Math.Max(1, vm.VCpu), vm.MemoryGib > 0 ? vm.MemoryGib : 1, vm.Family == OsFamily.Windows);
+                // The measured p95 travels with the shape; the headroom is applied when the forecast prices it.
+                var measured = RightSizing.HasEnough(vm);
+                if (measured)
+                {
+                    rightSized += 1;
+                }
+                else
+                {
+                    configuredSize += 1;
+                }
+
+                var shape = new VmShape(Math.Max(1, vm.VCpu), vm.MemoryGib > 0 ? vm.MemoryGib : 1, vm.Family == OsFamily.Windows,
+                    measured ? vm.CpuP95 : null, measured ? vm.MemoryP95 : null);
                 if (!shapeIndex.TryGetValue(shape, out var index))
                 {
                     index = shapes.Count;
@@ -453,7 +466,11 @@ public static class PlanCompiler
         }
 
         return new CompiledPlan(scenario, estate, prices, moves, issues, contracts, shapes, order, clusters, drivers,
-            sorted.Count, knownHours, unknownVms, unknownPhysical);
+            sorted.Count, knownHours, unknownVms, unknownPhysical)
+        {
+            RightSizedServers = rightSized,
+            ConfiguredSizeServers = configuredSize,
+        };
     }
 
     private static void AddDrivers(MoveAggregate target, PlanningSystem system, PlanningVm vm, int cluster)

@@ -85,6 +85,7 @@ public sealed class PlanningAssumptions
         RecruitmentCost = _values[RecruitmentCostPerHire];
         Vacancy = Math.Max(0, _values[VacancyMonths]);
         Tenure = Math.Max(1, _values[TenureYears]);
+        Headroom = Math.Max(1, _values[RightSizingHeadroom]);
     }
 
     /// <summary>
@@ -158,6 +159,8 @@ public sealed class PlanningAssumptions
     internal double RecruitmentCost { get; }
     internal double Vacancy { get; }
     internal double Tenure { get; }
+    /// <summary>Multiplier over the measured p95 when a cloud server is right-sized (see <see cref="RightSizing"/>).</summary>
+    internal double Headroom { get; }
 
     /// <summary>A copy with one value changed: what a page or the sensitivity analysis does.</summary>
     public PlanningAssumptions With(string key, double value)

@@ -7,8 +7,11 @@ namespace Sourcing.Analyzer.Planning;
 /// <summary>Pure mappings from the assessed estate to the planning model.</summary>
 public static class PlanningMapping
 {
-    /// <summary>One workload and its assessment as the forecast sees them.</summary>
-    public static PlanningSystem ToPlanning(Workload workload, WorkloadAssessment? assessment)
+    /// <summary>
+    /// One workload and its assessment as the forecast sees them; <paramref name="use"/> (by resource
+    /// id) gives each VM its measured p95 where samples exist.
+    /// </summary>
+    public static PlanningSystem ToPlanning(Workload workload, WorkloadAssessment? assessment, IReadOnlyDictionary<long, MeasuredUse>? use = null)
     {
         ArgumentNullException.ThrowIfNull(workload);
         var servers = workload.Resources.Where(r => r.IsPhysicalHost || r.Kind == "vm").ToList();
@@ -49,9 +52,15 @@ public static class PlanningMapping
                 Host = r.IsPhysicalHost || r.IsCloud ? null : r.Host,
                 InCloud = r.IsCloud,
                 Physical = r.IsPhysicalHost,
+                CpuP95 = Measured(use, r)?.CpuP95,
+                MemoryP95 = Measured(use, r)?.MemoryP95,
+                UtilisationDays = Measured(use, r)?.Days,
             })],
             OsSupport = SupportStatuses.Worst(workload.Resources.Select(r => r.Support)),
             LicenceSekPerYear = workload.LicenceSekPerYear ?? 0,
         };
     }
+
+    private static MeasuredUse? Measured(IReadOnlyDictionary<long, MeasuredUse>? use, WorkloadResource resource) =>
+        use is not null && !resource.IsPhysicalHost && use.TryGetValue(resource.Id, out var measured) ? measured : null;
 }

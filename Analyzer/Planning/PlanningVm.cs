@@ -22,6 +22,12 @@ public sealed record PlanningVm
     public bool InCloud { get; init; }
     /// <summary>A physical server (no hypervisor): its own hardware.</summary>
     public bool Physical { get; init; }
+    /// <summary>Measured CPU use, the 95th percentile of the daily samples in percent of <see cref="VCpu"/>; null when not measured.</summary>
+    public double? CpuP95 { get; init; }
+    /// <summary>Measured memory use, the 95th percentile in percent of <see cref="MemoryGib"/>; null when not measured.</summary>
+    public double? MemoryP95 { get; init; }
+    /// <summary>Days with samples behind the percentiles; below <see cref="RightSizing.MinimumDays"/> the configured size is used.</summary>
+    public int? UtilisationDays { get; init; }
 
     [JsonIgnore]
     public OsIdentity Identity => GuestOsParser.Parse(Os);

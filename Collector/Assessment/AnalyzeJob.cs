@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sourcing.Analyzer.Assessment;
+using Sourcing.Collector.Inventory;
 
 namespace Sourcing.Collector.Assessment;
 
@@ -9,7 +10,8 @@ namespace Sourcing.Collector.Assessment;
 /// stored in place of the previous results. Pages, commands and exports read what it stored
 /// (<see cref="CurrentAssessment"/>). Safe to run twice: the second run writes the same rows again.
 /// </summary>
-public sealed class AnalyzeJob(IWorkloadSource workloads, AssessmentStore store, TimeProvider time, ILogger<AnalyzeJob> logger)
+public sealed class AnalyzeJob(
+    IWorkloadSource workloads, AssessmentStore store, TimeProvider time, ILogger<AnalyzeJob> logger, UtilisationStore? utilisation = null)
 {
     public async Task<AssessmentReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +29,7 @@ public sealed class AnalyzeJob(IWorkloadSource workloads, AssessmentStore store,
     {
         var settings = await store.GetSettingsAsync(cancellationToken);
         var all = await workloads.GetWorkloadsAsync(cancellationToken);
-        return Assessor.Assess(settings.InputFor(all, time));
+        var use = utilisation is null ? null : await utilisation.MeasuredUseAsync(time.GetUtcNow(), cancellationToken);
+        return Assessor.Assess(settings.InputFor(all, time, use));
     }
 }

@@ -9,8 +9,11 @@ public sealed record AssessmentSettings(GateRuleSet Rules, ScoringWeights Weight
 {
     public SupplierRegister SupplierRegister => Suppliers ?? SupplierRegister.Empty;
 
-    /// <summary>What the assessor needs to assess <paramref name="workloads"/> today (Swedish date) under these settings.</summary>
-    public AssessmentInput InputFor(IReadOnlyList<Workload> workloads, TimeProvider time)
+    /// <summary>
+    /// What the assessor needs to assess <paramref name="workloads"/> today (Swedish date) under these
+    /// settings; <paramref name="use"/> (measured use by resource id) gives the over-provisioning factor.
+    /// </summary>
+    public AssessmentInput InputFor(IReadOnlyList<Workload> workloads, TimeProvider time, IReadOnlyDictionary<long, MeasuredUse>? use = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         return new AssessmentInput
@@ -21,6 +24,7 @@ public sealed record AssessmentSettings(GateRuleSet Rules, ScoringWeights Weight
             Weights = Weights,
             Effort = Effort,
             Suppliers = SupplierRegister,
+            OverProvisioning = use is null ? null : OverProvisioningEstimate.For(workloads, use),
         };
     }
 }

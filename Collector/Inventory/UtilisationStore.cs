@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
+using Sourcing.Analyzer.Workloads;
 
 namespace Sourcing.Collector.Inventory;
 
@@ -13,7 +14,7 @@ namespace Sourcing.Collector.Inventory;
 public sealed class UtilisationStore(NpgsqlDataSource dataSource)
 {
     /// <summary>Days of samples a p95 needs before it replaces the configured size.</summary>
-    public const int MinimumDays = 14;
+    public const int MinimumDays = Analyzer.Planning.RightSizing.MinimumDays;
 
     /// <summary>Stores today's sample of every record that carries one (the latest scan of a day replaces the day's sample).</summary>
     public Task<int> RecordAsync(long sourceId, long? scanId, IReadOnlyList<ResourceRecord> resources, DateTimeOffset now, CancellationToken cancellationToken)
@@ -70,6 +71,16 @@ public sealed class UtilisationStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Every VM's measured use over the right-sizing window (<see cref="Analyzer.Planning.RightSizing.WindowDays"/>)
+    /// by resource id, in one query: what the forecast's estate and the analysis read.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, MeasuredUse>> MeasuredUseAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var p95 = await P95Async(null, now, Analyzer.Planning.RightSizing.WindowDays, cancellationToken);
+        return p95.ToDictionary(kv => kv.Key, kv => kv.Value.ToMeasuredUse());
+    }
+
+    /// <summary>
     /// The 95th percentile of CPU and memory use of each VM over the <paramref name="days"/> days up to
     /// <paramref name="now"/>, for the given resources (all VMs with samples when null).
     /// </summary>
@@ -111,4 +122,6 @@ public sealed record VmUtilisationP95
     public int Days { get; init; }
 
     public bool Enough => Days >= UtilisationStore.MinimumDays;
+
+    public MeasuredUse ToMeasuredUse() => new((double?)CpuP95, (double?)MemoryP95, Days);
 }

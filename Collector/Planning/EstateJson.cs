@@ -171,6 +171,10 @@ public static class EstateJson
                 Range($"{vmAt}.vCpu", vm.VCpu, 1, 1_024);
                 Range($"{vmAt}.memoryGib", vm.MemoryGib, 0, 65_536);
                 Range($"{vmAt}.storageGib", vm.StorageGib, 0, 10_000_000);
+                // vCenter can report a little over 100 % (turbo); sizing clamps to the configured size.
+                Range($"{vmAt}.cpuP95", vm.CpuP95, 0, 1_000);
+                Range($"{vmAt}.memoryP95", vm.MemoryP95, 0, 1_000);
+                Range($"{vmAt}.utilisationDays", vm.UtilisationDays, 0, 3_660);
             }
         }
     }

@@ -52,7 +52,7 @@ public static class ForecastWorkbook
     ];
 
     /// <summary>Row in the scenario sheet where the parameter table's header is.</summary>
-    public const int ParameterHeaderRow = 10;
+    public const int ParameterHeaderRow = 11;
 
     public static void Write(Stream stream, CompiledPlan plan, Forecast forecast, PlanningAssumptions assumptions) =>
         Write(stream, [(plan, forecast, assumptions)]);
@@ -139,6 +139,7 @@ public static class ForecastWorkbook
             ("Drift-FTE idag", Math.Round(forecast.DriftFteToday, 2)),
             ("Utvecklings-FTE idag", Math.Round(forecast.DevelopmentFteToday, 2)),
             ("Molnprislista", $"{plan.Prices.AsOf:yyyy-MM-dd} {plan.Prices.Region}: {plan.Prices.Source}"),
+            ("Molnservrarnas storlek", forecast.CloudSizing.Sentence() ?? "Inga servrar flyttar till publikt moln."),
         ];
         for (var i = 0; i < head.Length; i++)
         {

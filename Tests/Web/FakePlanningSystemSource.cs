@@ -7,7 +7,8 @@ namespace Sourcing.Tests.Web;
 
 /// <summary>
 /// Systems for the scenario and forecast pages: one K4 journal the gate keeps from public cloud,
-/// and ten small print servers (one FTE of drift each) that rules can move.
+/// and ten small print servers (one FTE of drift each) that rules can move, seven of them with
+/// measured use.
 /// </summary>
 internal sealed class FakePlanningSystemSource : IEstateSource
 {
@@ -43,6 +44,10 @@ internal sealed class FakePlanningSystemSource : IEstateSource
             Recommended = Destination.Retire,
             DriftHoursPerYear = 1_600,
             VmCount = 1,
+            // Servers 2–8 have 30 days of measured use (right-sized in public cloud); 9–11 none.
+            Vms = i <= 8
+                ? [new PlanningVm { Name = $"print{i:00}", Os = "Microsoft Windows Server 2019 (64-bit)", VCpu = 2, MemoryGib = 8, CpuP95 = 20, MemoryP95 = 30, UtilisationDays = 30 }]
+                : [],
             Gates = new Dictionary<Destination, PlanningGate>
             {
                 [Destination.Retire] = new(PlanningGateVerdict.Allowed, "K1"),

@@ -419,4 +419,50 @@ public sealed class PlanningWebTests(WebAppFixture app)
 
         Assert.Contains(nominal > 0 ? "mer per år från" : "per år från", decision, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// How cloud servers were sized, in the same words on the forecast page, the scenario page, the board report
+    /// and the workbook's scenario sheet, with the API's counts: the cloud scenario moves the ten print servers,
+    /// seven with 30 days of samples (right-sized) and three without ("7 av 10 …; 3 har för lite mätdata").
+    /// </summary>
+    [Fact]
+    public async Task CloudSizing_SameSentenceOnForecastScenarioReportWorkbookAndApi()
+    {
+        using var client = await app.SignedInAsync("ledning");
+        const string Scenario = "Molndimensionering 2028";
+        await new ScenarioStore(app.Database.DataSource, TimeProvider.System).SaveAsync(new Sourcing.Analyzer.Planning.Scenario
+        {
+            Name = Scenario,
+            StartYear = 2026,
+            HorizonYears = 5,
+            Rules = [new Sourcing.Analyzer.Planning.MoveRule
+            {
+                Name = "Moln", Filter = new Sourcing.Analyzer.Planning.SystemFilter { MaxConfidentiality = 1 },
+                Destination = Destination.PublicCloud, Waves = [new Sourcing.Analyzer.Planning.Wave(2028)],
+            }],
+        }, CancellationToken.None);
+        var name = Encoded(Scenario);
+        const string Expected = "7 av 10 servrar som flyttar till publikt moln dimensioneras efter uppmätt användning (95:e percentilen × 1,3); "
+            + "3 har för lite mätdata (under 14 dagar) och räknas med konfigurerad storlek.";
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/scenarios/{name}/forecast"));
+        var sizing = json.RootElement.GetProperty("cloudSizing");
+        Assert.Equal(7, sizing.GetProperty("rightSized").GetInt32());
+        Assert.Equal(3, sizing.GetProperty("configuredSize").GetInt32());
+
+        string Page(string html) => System.Net.WebUtility.HtmlDecode(html).Replace('\u00a0', ' ');
+        var forecast = Page(await client.GetStringAsync($"/Forecast?name={name}"));
+        using var sourcing = await app.SignedInAsync("sourcing"); // the scenario page is the sourcing manager's
+        var edit = Page(await sourcing.GetStringAsync($"/Scenarios/Edit/{name}"));
+        var report = Page(await client.GetStringAsync($"/Reports/Board?names={name}"));
+        foreach (var (page, html) in new[] { ("prognos", forecast), ("scenario", edit), ("rapport", report) })
+        {
+            Assert.True(html.Contains(Expected, StringComparison.Ordinal), $"{page} visar inte meningen om molnservrarnas storlek");
+        }
+
+        using var response = await client.GetAsync("/Forecast?handler=Xlsx&name=" + name);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(await response.Content.ReadAsStreamAsync());
+        var sheet = workbook.Worksheet(ForecastWorkbook.ScenarioSheet);
+        var row = Enumerable.Range(1, ForecastWorkbook.ParameterHeaderRow).Single(r => sheet.Cell(r, 1).GetString() == "Molnservrarnas storlek");
+        Assert.Equal(Expected, sheet.Cell(row, 2).GetString().Replace('\u00a0', ' '));
+    }
 }

@@ -137,6 +137,8 @@ public sealed class PlanningCommandsTests(PostgresDatabase database) : IClassFix
     [Theory]
     [InlineData("\"vCpu\": 4", "\"vCpu\": 0", "systems[0].vms[0].vCpu")]
     [InlineData("\"confidentiality\": ", "\"confidentiality\": 9, \"x\": ", "systems[0].confidentiality")]
+    [InlineData("\"vCpu\": 4", "\"vCpu\": 4, \"cpuP95\": 1500", "systems[0].vms[0].cpuP95")]
+    [InlineData("\"vCpu\": 4", "\"vCpu\": 4, \"utilisationDays\": -1", "systems[0].vms[0].utilisationDays")]
     public async Task ForecastFromFiles_BadEstateField_Returns65NamingTheField(string find, string replace, string field)
     {
         await using var services = Services();

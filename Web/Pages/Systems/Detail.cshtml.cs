@@ -29,7 +29,7 @@ public sealed class DetailModel(
     IStringLocalizer<SharedResource> text, TimeProvider time, ILogger<DetailModel> logger, UtilisationStore utilisation) : PageModel
 {
     /// <summary>Days of daily samples the p95 on the page is taken over.</summary>
-    public const int UtilisationDays = 30;
+    public const int UtilisationDays = Sourcing.Analyzer.Planning.RightSizing.WindowDays;
 
     /// <summary>p95 CPU and memory use of the system's VMs by resource id (VMs with samples only).</summary>
     public IReadOnlyDictionary<long, VmUtilisationP95> Utilisation { get; private set; } = new Dictionary<long, VmUtilisationP95>();
