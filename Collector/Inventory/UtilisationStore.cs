@@ -135,13 +135,18 @@ public sealed class UtilisationStore(NpgsqlDataSource dataSource)
     public async Task<DateOnly?> StatisticsKnownThroughAsync(long sourceId, DateOnly today, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var day = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+        var day = await connection.ExecuteScalarAsync(new CommandDefinition(
             """
             SELECT max(u.day) FROM sourcing.vm_utilisation u JOIN sourcing.resource r ON r.id = u.resource_id
             WHERE r.source_id = @sourceId AND u.from_statistics AND u.day < @today
             """,
             new { sourceId, today = today.ToDateTime(TimeOnly.MinValue) }, cancellationToken: cancellationToken));
-        return day is { } d ? DateOnly.FromDateTime(d) : null;
+        return day switch
+        {
+            DateOnly d => d,
+            DateTime t => DateOnly.FromDateTime(t),
+            _ => null,
+        };
     }
 
     /// <summary>

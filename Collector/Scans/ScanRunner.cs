@@ -192,7 +192,7 @@ public sealed class ScanRunner(
         {
             return await utilisation.StatisticsKnownThroughAsync(sourceId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Could not tell which days of statistics source {SourceId} already gave; reading them all", sourceId);
             return null;

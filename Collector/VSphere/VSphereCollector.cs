@@ -121,7 +121,6 @@ public sealed class VSphereCollector(ILogger<VSphereCollector> logger, TimeProvi
             if (options.ReadStatistics)
             {
                 // After the inventory, and never at its cost: a failed read is a message, not a failed or partial scan.
-                progress.Report(count, count, "statistik");
                 statistics = await new ViJsonStatistics(vim, viJson.Content, options, time, logger)
                     .ReadAsync(scan.VmIds, source.StatisticsKnownThrough, cancellationToken);
             }

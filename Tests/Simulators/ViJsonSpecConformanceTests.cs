@@ -33,6 +33,8 @@ public sealed class ViJsonSpecConformanceTests : IDisposable
             ["CreateContainerView"] = "CreateContainerViewRequestType",
             ["RetrievePropertiesEx"] = "RetrievePropertiesExRequestType",
             ["ContinueRetrievePropertiesEx"] = "ContinueRetrievePropertiesExRequestType",
+            ["QueryPerfCounterByLevel"] = "QueryPerfCounterByLevelRequestType",
+            ["QueryPerf"] = "QueryPerfRequestType",
         };
         Assert.NotEmpty(sim.ViJsonBodies);
         foreach (var (path, body) in sim.ViJsonBodies)
@@ -191,7 +193,8 @@ public sealed class ViJsonSpecConformanceTests : IDisposable
             ["ServiceContent"] = Def(
                 ["_typeName", "rootFolder", "propertyCollector", "about"],
                 ("rootFolder", Ref("ManagedObjectReference")), ("propertyCollector", Ref("ManagedObjectReference")),
-                ("viewManager", Ref("ManagedObjectReference")), ("about", Ref("AboutInfo")), ("sessionManager", Ref("ManagedObjectReference"))),
+                ("viewManager", Ref("ManagedObjectReference")), ("about", Ref("AboutInfo")), ("sessionManager", Ref("ManagedObjectReference")),
+                ("perfManager", Ref("ManagedObjectReference"))),
             ["UserSession"] = Def(
                 ["_typeName", "key", "userName", "fullName", "loginTime", "lastActiveTime", "locale", "messageLocale", "extensionSession"],
                 ("key", Type("string")), ("userName", Type("string")), ("fullName", Type("string")), ("loginTime", Type("string")),
@@ -216,6 +219,12 @@ public sealed class ViJsonSpecConformanceTests : IDisposable
                 ["container", "recursive"], ("container", Ref("ManagedObjectReference")), ("type", ArrayOf(Type("string"))), ("recursive", Type("boolean"))),
             ["RetrievePropertiesExRequestType"] = Request(["specSet", "options"], ("specSet", ArrayOf(Ref("PropertyFilterSpec"))), ("options", Ref("RetrieveOptions"))),
             ["ContinueRetrievePropertiesExRequestType"] = Request(["token"], ("token", Type("string"))),
+            ["PerfMetricId"] = Def(["_typeName", "counterId", "instance"], ("counterId", Type("integer")), ("instance", Type("string"))),
+            ["PerfQuerySpec"] = Def(
+                ["_typeName", "entity"], ("entity", Ref("ManagedObjectReference")), ("startTime", Type("string")), ("endTime", Type("string")),
+                ("maxSample", Type("integer")), ("metricId", ArrayOf(Ref("PerfMetricId"))), ("intervalId", Type("integer")), ("format", Type("string"))),
+            ["QueryPerfCounterByLevelRequestType"] = Request(["level"], ("level", Type("integer"))),
+            ["QueryPerfRequestType"] = Request(["querySpec"], ("querySpec", ArrayOf(Ref("PerfQuerySpec")))),
         };
     }
 }
