@@ -291,12 +291,9 @@ internal sealed class VCenterViJson(VCenterEstate estate, VCenterFaults faults, 
                     {
                         ["_typeName"] = "MissingProperty",
                         ["path"] = path,
-                        ["fault"] = new JsonObject
-                        {
-                            ["_typeName"] = "LocalizedMethodFault",
-                            ["fault"] = new JsonObject { ["_typeName"] = "SystemError", ["reason"] = "Simulated read failure" },
-                            ["localizedMessage"] = "A general system error occurred: Simulated read failure",
-                        },
+                        // vi-json.yaml MissingProperty.fault is a MethodFault itself (SOAP wraps it in a LocalizedMethodFault).
+                        ["fault"] = Fault("SystemError", "A general system error occurred: Simulated read failure",
+                            new JsonObject { ["reason"] = "Simulated read failure" }),
                     });
                 }
                 else if (Property(type, id, path) is { } value)
