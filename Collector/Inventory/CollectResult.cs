@@ -14,4 +14,10 @@ public sealed record CollectResult(
 {
     /// <summary>How the source was read, for the scan page: "VI/JSON 8.0.3.0", "REST /api", "Azure Resource Graph", ...</summary>
     public string? ApiPath { get; init; }
+
+    /// <summary>
+    /// Past days of VM utilisation from the source's kept statistics (vCenter PerformanceManager through VI/JSON), stored
+    /// after the inventory; empty when the source keeps none or they were read already today.
+    /// </summary>
+    public IReadOnlyList<VmUtilisationHistory> UtilisationHistory { get; init; } = [];
 }

@@ -8,7 +8,8 @@ namespace Sourcing.Collector.Inventory;
 /// <summary>
 /// VMs' CPU and memory use, one sample a day per VM (sourcing.vm_utilisation), and the p95 over
 /// recent days that right-sizing reads. Samples come with each scan from the collector (vSphere
-/// summary.quickStats through VI/JSON); a VM without enough days of samples is sized by its
+/// summary.quickStats through VI/JSON) for today, and for past days from the vCenter's kept
+/// statistics (<see cref="RecordHistoryAsync"/>); a VM without enough days of samples is sized by its
 /// configuration, and <see cref="VmUtilisationP95.Enough"/> says so.
 /// </summary>
 public sealed class UtilisationStore(NpgsqlDataSource dataSource)
@@ -63,7 +64,8 @@ public sealed class UtilisationStore(NpgsqlDataSource dataSource)
             SELECT r.id, @day::date, i.cpu, i.memory, @scanId
             FROM incoming_utilisation i JOIN sourcing.resource r ON r.source_id = @sourceId AND r.external_id = i.external_id
             ON CONFLICT (resource_id, day) DO UPDATE
-                SET cpu_percent = excluded.cpu_percent, memory_percent = excluded.memory_percent, scan_id = excluded.scan_id
+                SET cpu_percent = excluded.cpu_percent, memory_percent = excluded.memory_percent, scan_id = excluded.scan_id,
+                    from_statistics = false
             """,
             new { sourceId, scanId, day = now.UtcDateTime.Date }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -78,6 +80,84 @@ public sealed class UtilisationStore(NpgsqlDataSource dataSource)
     {
         var p95 = await P95Async(null, now, Analyzer.Planning.RightSizing.WindowDays, cancellationToken);
         return p95.ToDictionary(kv => kv.Key, kv => kv.Value.ToMeasuredUse());
+    }
+
+    /// <summary>
+    /// Stores past days from the source's kept statistics, one set-based write (binary COPY into a temporary table, then
+    /// one INSERT). A day from the statistics replaces a scan's reading of the same day: the scan read one instant (a
+    /// nightly scan sees the VM at rest), the statistics the day's highest 2-hour average. Days of VMs the inventory does
+    /// not hold are left out. Answers the rows written.
+    /// </summary>
+    public async Task<int> RecordHistoryAsync(
+        long sourceId, long? scanId, IReadOnlyList<VmUtilisationHistory> history, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var create = new NpgsqlCommand(
+            "CREATE TEMP TABLE incoming_history (external_id text, day date, cpu numeric(5, 2), memory numeric(5, 2)) ON COMMIT DROP",
+            connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync("COPY incoming_history FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var vm in history)
+            {
+                foreach (var day in vm.Days)
+                {
+                    if (day.CpuPercent is null && day.MemoryPercent is null)
+                    {
+                        continue;
+                    }
+
+                    await writer.StartRowAsync(cancellationToken);
+                    await writer.WriteAsync(vm.ExternalId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(day.Day, NpgsqlDbType.Date, cancellationToken);
+                    if (day.CpuPercent is { } cpu) { await writer.WriteAsync(Math.Min(cpu, 100m), NpgsqlDbType.Numeric, cancellationToken); } else { await writer.WriteNullAsync(cancellationToken); }
+                    if (day.MemoryPercent is { } mem) { await writer.WriteAsync(Math.Min(mem, 100m), NpgsqlDbType.Numeric, cancellationToken); } else { await writer.WriteNullAsync(cancellationToken); }
+                }
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        var written = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO sourcing.vm_utilisation (resource_id, day, cpu_percent, memory_percent, scan_id, from_statistics)
+            SELECT r.id, i.day, i.cpu, i.memory, @scanId, true
+            FROM incoming_history i JOIN sourcing.resource r ON r.source_id = @sourceId AND r.external_id = i.external_id
+            ON CONFLICT (resource_id, day) DO UPDATE
+                SET cpu_percent = excluded.cpu_percent, memory_percent = excluded.memory_percent, scan_id = excluded.scan_id,
+                    from_statistics = true
+            """,
+            new { sourceId, scanId }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>The last day before <paramref name="today"/> whose samples of this source came from its kept statistics, or null.</summary>
+    public async Task<DateOnly?> StatisticsKnownThroughAsync(long sourceId, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var day = await connection.ExecuteScalarAsync(new CommandDefinition(
+            """
+            SELECT max(u.day) FROM sourcing.vm_utilisation u JOIN sourcing.resource r ON r.id = u.resource_id
+            WHERE r.source_id = @sourceId AND u.from_statistics AND u.day < @today
+            """,
+            new { sourceId, today = today.ToDateTime(TimeOnly.MinValue) }, cancellationToken: cancellationToken));
+        return day switch
+        {
+            DateOnly d => d,
+            DateTime t => DateOnly.FromDateTime(t),
+            _ => null,
+        };
     }
 
     /// <summary>

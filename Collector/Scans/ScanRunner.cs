@@ -79,6 +79,7 @@ public sealed class ScanRunner(
                     "Source {Source} is set to insecure: the server certificate is NOT verified. Pin its thumbprint instead", row.Name);
             }
 
+            source = source with { StatisticsKnownThrough = await StatisticsKnownThroughAsync(sourceId, scanToken) };
             var progress = new ThrottledProgress(scans, scanId, time, logger);
             using var staging = new ScanStagingSink(dataSource, scanId);
             var result = await collector.CollectAsync(source, staging, progress, scanToken);
@@ -87,7 +88,7 @@ public sealed class ScanRunner(
 
             var applied = await RetryTransientAsync(
                 () => resources.ApplyStagedAsync(sourceId, scanId, staging, result.Complete, time.GetUtcNow(), scanToken, lease), scanToken);
-            await RecordUtilisationAsync(sourceId, scanId, staging.Utilisation, cancellationToken);
+            await RecordUtilisationAsync(sourceId, scanId, staging.Utilisation, result.UtilisationHistory, cancellationToken);
             outcome = new ScanOutcome(
                 result.Complete ? "succeeded" : "partial",
                 applied.Added + applied.Restored, applied.Changed, applied.Removed, applied.Unchanged,
@@ -153,20 +154,48 @@ public sealed class ScanRunner(
             outcome.Skipped, outcome.Calls, elapsed, outcome.Errors);
     }
 
-    /// <summary>Utilisation samples are a bonus: failing to store them must not fail a stored scan.</summary>
+    /// <summary>
+    /// Utilisation samples are a bonus: failing to store them must not fail a stored scan. Today's readings first, then
+    /// the past days from the source's kept statistics (which never include today).
+    /// </summary>
     private async Task RecordUtilisationAsync(
-        long sourceId, long scanId, IReadOnlyList<(string ExternalId, VmUtilisation Utilisation)> records, CancellationToken cancellationToken)
+        long sourceId, long scanId, IReadOnlyList<(string ExternalId, VmUtilisation Utilisation)> records,
+        IReadOnlyList<VmUtilisationHistory> history, CancellationToken cancellationToken)
     {
         try
         {
             if (utilisation is not null)
             {
                 await utilisation.RecordAsync(sourceId, scanId, records, time.GetUtcNow(), cancellationToken);
+                var days = await utilisation.RecordHistoryAsync(sourceId, scanId, history, cancellationToken);
+                if (days > 0)
+                {
+                    logger.LogInformation("Scan {ScanId}: {Days} past days of VM utilisation stored from the source's statistics", scanId, days);
+                }
             }
         }
         catch (NpgsqlException e)
         {
             logger.LogWarning(e, "Utilisation samples of scan {ScanId} not stored", scanId);
+        }
+    }
+
+    /// <summary>Which past days the source's statistics already gave (null: none, or unknown because the read failed).</summary>
+    private async Task<DateOnly?> StatisticsKnownThroughAsync(long sourceId, CancellationToken cancellationToken)
+    {
+        if (utilisation is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await utilisation.StatisticsKnownThroughAsync(sourceId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not tell which days of statistics source {SourceId} already gave; reading them all", sourceId);
+            return null;
         }
     }
 

@@ -23,4 +23,10 @@ public sealed record SourceDefinition
     public int MaxConcurrency { get; init; } = 8;
     public JsonObject Settings { get; init; } = [];
     public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// Set by the scan runner, not stored with the source: the last day whose utilisation already came from the source's
+    /// kept statistics. A collector reads statistics only for the days after it, and not at all when that is yesterday.
+    /// </summary>
+    public DateOnly? StatisticsKnownThrough { get; init; }
 }

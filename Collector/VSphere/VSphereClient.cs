@@ -231,6 +231,22 @@ internal sealed class VSphereClient : IAsyncDisposable
             : node;
     }
 
+    /// <summary>
+    /// POST with the session, the answer as a <see cref="JsonDocument"/> (the caller disposes it): for large answers read
+    /// once (QueryPerf), whose pooled, read-only form costs a fraction of a <see cref="JsonNode"/> tree.
+    /// </summary>
+    public async Task<JsonDocument> PostForDocumentAsync(string pathAndQuery, JsonNode body, CancellationToken cancellationToken)
+    {
+        var response = await SendCoreAsync(HttpMethod.Post, pathAndQuery, body.ToJsonString(), basicAuth: false, cancellationToken, utf8: true);
+        if (!IsSuccess(response.Status))
+        {
+            var (errorType, detail) = ErrorOf(response.Body);
+            throw new VSphereApiException(response.Status, HttpMethod.Post.Method, pathAndQuery, errorType, detail);
+        }
+
+        return response.Document ?? JsonDocument.Parse("null");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_token is not null)
@@ -253,13 +269,13 @@ internal sealed class VSphereClient : IAsyncDisposable
     /// </summary>
     private async Task<RawResponse> SendCoreAsync(
         HttpMethod method, string pathAndQuery, string? json, bool basicAuth, CancellationToken cancellationToken, bool retry = true,
-        bool anonymous = false)
+        bool anonymous = false, bool utf8 = false)
     {
         ThrowIfGone(method, pathAndQuery);
         using var untilGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _gone.Token);
         var context = ResilienceContextPool.Shared.Get(untilGone.Token);
         context.Properties.Set(RequestKey, $"{method.Method} {PathOnly(pathAndQuery)}");
-        var request = new SendState(method, pathAndQuery, json, basicAuth, anonymous, retry);
+        var request = new SendState(method, pathAndQuery, json, basicAuth, anonymous, retry) { Utf8 = utf8 };
         try
         {
             var pipeline = retry ? _retry : ResiliencePipeline<RawResponse>.Empty;
@@ -292,7 +308,7 @@ internal sealed class VSphereClient : IAsyncDisposable
             {
                 ThrowIfGone(method, pathAndQuery);
                 Interlocked.Increment(ref _calls);
-                response = await SendOnceAsync(method, pathAndQuery, request.Json, request.BasicAuth, tokenUsed, cancellationToken);
+                response = await SendOnceAsync(method, pathAndQuery, request.Json, request.BasicAuth, tokenUsed, cancellationToken, request.Utf8);
             }
             catch (Exception ex) when (IsTransient(ex, cancellationToken))
             {
@@ -396,10 +412,12 @@ internal sealed class VSphereClient : IAsyncDisposable
         public bool Retry { get; } = retry;
         public int Attempt { get; set; }
         public int Reauthentications { get; set; }
+        /// <summary>Parse a successful answer straight from the stream (<see cref="RawResponse.Document"/>), not into a string.</summary>
+        public bool Utf8 { get; init; }
     }
 
     private async Task<RawResponse> SendOnceAsync(
-        HttpMethod method, string pathAndQuery, string? json, bool basicAuth, string? token, CancellationToken cancellationToken)
+        HttpMethod method, string pathAndQuery, string? json, bool basicAuth, string? token, CancellationToken cancellationToken, bool utf8 = false)
     {
         var request = (_baseUrl + pathAndQuery).WithClient(_flurl).AllowAnyHttpStatus();
         if (basicAuth)
@@ -412,9 +430,28 @@ internal sealed class VSphereClient : IAsyncDisposable
         }
 
         using var content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");
-        using var message = await request.SendAsync(method, content, cancellationToken, HttpCompletionOption.ResponseContentRead);
-        var body = message.Content is null ? "" : await message.Content.ReadAsStringAsync(cancellationToken);
+        using var message = await request.SendAsync(
+            method, content, cancellationToken, utf8 ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead);
         var sessionId = message.Headers.TryGetValues(SessionHeader, out var values) ? values.FirstOrDefault() : null;
+        if (utf8 && IsSuccess(message.StatusCode) && message.Content is not null)
+        {
+            // A large answer read once: parsed straight from the stream into pooled buffers, never a string or a
+            // buffered copy (several MB each on the large object heap, a QueryPerf of 128 VMs is about 4 MB).
+            await using var stream = await message.Content.ReadAsStreamAsync(cancellationToken);
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            }
+            catch (JsonException ex)
+            {
+                throw new VSphereException($"vCenter {_baseUrl}: {method.Method} {PathOnly(pathAndQuery)} answered no JSON ({ex.Message}).", ex);
+            }
+
+            return new RawResponse(message.StatusCode, "", RetryAfterOf(message), sessionId) { Document = document };
+        }
+
+        var body = message.Content is null ? "" : await message.Content.ReadAsStringAsync(cancellationToken);
         return new RawResponse(message.StatusCode, body, RetryAfterOf(message), sessionId);
     }
 
@@ -627,5 +664,9 @@ internal sealed class VSphereClient : IAsyncDisposable
         return uri.Scheme + "://" + uri.Authority;
     }
 
-    private sealed record RawResponse(HttpStatusCode Status, string Body, TimeSpan? RetryAfter, string? SessionId = null);
+    private sealed record RawResponse(HttpStatusCode Status, string Body, TimeSpan? RetryAfter, string? SessionId = null)
+    {
+        /// <summary>The parsed body when the request asked for a document (then <see cref="Body"/> is empty); the caller disposes it.</summary>
+        public JsonDocument? Document { get; init; }
+    }
 }

@@ -40,6 +40,22 @@ public sealed record VSphereClientOptions
     /// </summary>
     public int BreakerFailures { get; init; } = 6;
 
+    /// <summary>Through VI/JSON, also read the past days of VM CPU and memory use the vCenter keeps (PerformanceManager).</summary>
+    public bool ReadStatistics { get; init; } = true;
+
+    /// <summary>How many past days of statistics the first read asks for (the vCenter keeps its 2-hour samples for a month).</summary>
+    public int StatisticsDays { get; init; } = 30;
+
+    /// <summary>
+    /// Metrics one QueryPerf may ask for: vCenter refuses a historical query beyond its vpxd.stats.maxQueryMetrics setting
+    /// (default 256; "This operation is restricted by the administrator"). Two counters a VM, so 128 VMs a call by
+    /// default; raise it only together with that vCenter setting.
+    /// </summary>
+    public int StatisticsMaxQueryMetrics { get; init; } = 256;
+
+    /// <summary>QueryPerf calls under way at once: each is a database query on the vCenter, so fewer than the scan's reads.</summary>
+    public int StatisticsConcurrency { get; init; } = 2;
+
     /// <summary>Tag ids per list-attached-objects-on-tags call.</summary>
     public int TagBatchSize { get; init; } = 200;
 }

@@ -109,6 +109,7 @@ public sealed class VSphereCollector(ILogger<VSphereCollector> logger, TimeProvi
         var count = 0;
         var tagScan = new VSphereScan(rest, progress, Concurrency(source), options, logger);
         var scan = new ViJsonScan(vim, tagScan, viJson.Content, progress, options, logger);
+        var statistics = new StatisticsRead([], null);
         try
         {
             await rest.LoginAsync(cancellationToken);
@@ -117,6 +118,12 @@ public sealed class VSphereCollector(ILogger<VSphereCollector> logger, TimeProvi
                 count += batch.Count;
                 await sink.AddAsync(batch, token);
             }, cancellationToken);
+            if (options.ReadStatistics)
+            {
+                // After the inventory, and never at its cost: a failed read is a message, not a failed or partial scan.
+                statistics = await new ViJsonStatistics(vim, viJson.Content, options, time, logger)
+                    .ReadAsync(scan.VmIds, source.StatisticsKnownThrough, cancellationToken);
+            }
         }
         finally
         {
@@ -130,7 +137,13 @@ public sealed class VSphereCollector(ILogger<VSphereCollector> logger, TimeProvi
         logger.LogInformation(
             "vCenter {Url} (VI/JSON {Release}): {Count} resources, {Calls} calls, {Logins} sessions, {Errors} errors",
             vim.BaseUrl, viJson.Release, count, calls, vim.Logins, errors.Count);
-        return new CollectResult([], errors.Count == 0, 0, calls, errors) { ApiPath = "VI/JSON " + viJson.Release };
+        // The statistics' message is listed with the scan's errors (the scans page shows them) but leaves the inventory
+        // complete: marking the scan partial would stop removals, which a missing statistics read has no reason to.
+        return new CollectResult([], errors.Count == 0, 0, calls, statistics.Message is { } message ? [.. errors, message] : errors)
+        {
+            ApiPath = "VI/JSON " + viJson.Release,
+            UtilisationHistory = statistics.History,
+        };
     }
 
     private async Task<CollectResult> CollectRestAsync(

@@ -29,6 +29,7 @@ internal sealed class ViJsonScan(
     private const int MaxErrorsKept = 50;
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly string _release = vim.ViJsonRelease;
+    private readonly List<string> _vmIds = [];
     private int _errorCount;
     private int _listOk;
     private Exception? _firstFailure;
@@ -41,6 +42,9 @@ internal sealed class ViJsonScan(
             return [.. own, .. tagScan.Errors];
         }
     }
+
+    /// <summary>The morefs of the VMs read, for the statistics read after the inventory.</summary>
+    public IReadOnlyList<string> VmIds => _vmIds;
 
     /// <summary>Reads everything; VM records go to <paramref name="sink"/> a page at a time, the rest at the end.</summary>
     public async Task RunAsync(Func<IReadOnlyList<ResourceRecord>, CancellationToken, ValueTask> sink, CancellationToken cancellationToken)
@@ -77,6 +81,7 @@ internal sealed class ViJsonScan(
                 var records = new List<ResourceRecord>(page.Count);
                 foreach (var vm in page)
                 {
+                    _vmIds.Add(vm.Id);
                     records.Add(VSphereUnread.MarkViJson(
                         ViJsonMapper.MapVm(vm, topology, TagsOf(tags, vm.Id)), tagsFailed, placementFailed, networksFailed, vm));
                     if (vm.Missing.Count > 0)

@@ -18,7 +18,7 @@ namespace Sourcing.Tests.Benchmarks;
 /// Whole scans (collect and store, through the scan runner, as `sourcing scan` does) of 10,000 and 50,000 simulated VMs at
 /// 20 ms latency per call, on both vSphere paths: VI/JSON (the simulator announces 8.0.3) and the Automation REST API
 /// (7.0.3). The scan runs in a child process, so its peak resident memory (VmHWM from /proc) is the scanning process's
-/// alone, not the simulator's. Options: --sizes 10000,50000 --paths vijson,rest --latency-ms 20 --concurrency 16.
+/// alone, not the simulator's. Options: --sizes 10000,50000 --paths vijson,rest --latency-ms 20 --concurrency 16 --statistics kept|off.
 /// </summary>
 public static class ScanScaleBenchmark
 {
@@ -35,6 +35,8 @@ public static class ScanScaleBenchmark
         var paths = Option(args, "--paths", "vijson,rest").Split(',');
         var latencyMs = int.Parse(Option(args, "--latency-ms", "20"), CultureInfo.InvariantCulture);
         var concurrency = int.Parse(Option(args, "--concurrency", "16"), CultureInfo.InvariantCulture);
+        // The vCenter's kept 30-day statistics, read after the inventory on the VI/JSON path ("off": the past-month interval is switched off).
+        var statistics = Option(args, "--statistics", "kept") == "off" ? VCenterStatistics.PastMonthDisabled : VCenterStatistics.Kept;
         var c = CultureInfo.InvariantCulture;
 
         var rows = new List<string>();
@@ -45,7 +47,7 @@ public static class ScanScaleBenchmark
             {
                 await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions
                 {
-                    Vms = size, Seed = 42, LatencyMs = latencyMs, Version = path == "vijson" ? "8.0.3" : "7.0.3",
+                    Vms = size, Seed = 42, LatencyMs = latencyMs, Version = path == "vijson" ? "8.0.3" : "7.0.3", Statistics = statistics,
                 });
                 var child = await RunChildAsync(sim, concurrency);
                 if (child is null)

@@ -4,22 +4,45 @@ using System.Text.Json.Nodes;
 using Sourcing.Collector.VSphere;
 using Sourcing.Tests.Collector.VSphere;
 using Sourcing.Tests.Simulators.VCenter;
+using Sourcing.Tests.Support;
 
 namespace Sourcing.Tests.Simulators;
 
 /// <summary>
-/// The VI/JSON requests the collector sends and the simulator's answers have the shapes of VMware's
-/// published VI/JSON spec (vmware/vcf-api-specs, specifications/vsphere/openapi/vi-json/vi-json.yaml,
-/// commit 31b01a6). The spec is 10 MB and not among the fixtures, so the schemas of the types this
-/// product uses are transcribed below (required members and member types, DataObject's _typeName
-/// flattened in), not loaded from the file.
+/// The VI/JSON requests the collector sends and the simulator's answers have the shapes of VMware's published VI/JSON
+/// spec (vmware/vcf-api-specs, specifications/vsphere/openapi/vi-json/vi-json.yaml, commit 31b01a6). The schemas come
+/// from an excerpt of that file kept beside this test (vi-json-excerpt.json, made by scripts/vi-json-excerpt.py; its
+/// x-origin says how). The few schemas the excerpt lists under x-not-extracted are still transcribed below
+/// (<see cref="Transcribed"/>) until the excerpt is refreshed from the full file.
 /// </summary>
 public sealed class ViJsonSpecConformanceTests : IDisposable
 {
-    private static readonly SwaggerSchemaChecker Spec = new(Schemas());
+    private static readonly SwaggerSchemaChecker Spec = LoadSpec();
     private readonly VSphereTestKit _kit = new();
 
     public void Dispose() => _kit.Dispose();
+
+    [Fact]
+    public void Excerpt_SaysWhereItComesFrom_AndHoldsWhatTheProductReads()
+    {
+        var excerpt = JsonNode.Parse(File.ReadAllText(ExcerptPath))!;
+        Assert.Equal("vmware/vcf-api-specs", excerpt["x-origin"]!["repository"]!.ToString());
+        Assert.Equal("31b01a6d5c47e489808ccb634d0304860ac4452d", excerpt["x-origin"]!["commit"]!.ToString());
+        foreach (var name in new[]
+        {
+            "ManagedObjectReference", "RetrieveResult", "ObjectContent", "DynamicProperty", "MissingProperty", "PropertyFilterSpec",
+            "TraversalSpec", "MethodFault", "InvalidArgument", "InvalidRequest", "ManagedObjectNotFound", "SystemError",
+            "ContinueRetrievePropertiesExRequestType", "QueryPerfCounterByLevelRequestType", "QueryPerfRequestType", "PerfQuerySpec",
+            "PerfEntityMetric", "PerfMetricIntSeries", "PerfSampleInfo", "PerfCounterInfo",
+        })
+        {
+            Assert.True(excerpt["components"]!["schemas"]![name] is JsonObject, name + " is not in the excerpt");
+        }
+
+        // Every schema the excerpt references is in it, or named as not extracted (and transcribed here meanwhile).
+        var missing = excerpt["x-not-extracted"]!.AsArray().Select(n => n!.ToString()).ToList();
+        Assert.All(missing, name => Assert.True(Transcribed().ContainsKey(name), name + " is neither extracted nor transcribed"));
+    }
 
     [Fact]
     public async Task Collect_RequestsAndAnswers_ConformToSpec()
@@ -33,7 +56,10 @@ public sealed class ViJsonSpecConformanceTests : IDisposable
             ["CreateContainerView"] = "CreateContainerViewRequestType",
             ["RetrievePropertiesEx"] = "RetrievePropertiesExRequestType",
             ["ContinueRetrievePropertiesEx"] = "ContinueRetrievePropertiesExRequestType",
+            ["QueryPerfCounterByLevel"] = "QueryPerfCounterByLevelRequestType",
+            ["QueryPerf"] = "QueryPerfRequestType",
         };
+        Assert.Contains(sim.ViJsonBodies, b => b.Path.EndsWith("/QueryPerf", StringComparison.Ordinal));
         Assert.NotEmpty(sim.ViJsonBodies);
         foreach (var (path, body) in sim.ViJsonBodies)
         {
@@ -106,6 +132,72 @@ public sealed class ViJsonSpecConformanceTests : IDisposable
     }
 
     [Fact]
+    public async Task MissingSet_AnswerConformsToSpec()
+    {
+        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 6, Seed = 34, Version = "8.0.3" });
+        var vm = sim.Estate.Vms[0];
+        sim.Faults.UnreadableVmProperties[vm.Id] = ["config.hardware.numCPU", "runtime.host"];
+        using var http = await LoggedInAsync(sim);
+
+        var page = await SendAsync(http, HttpMethod.Post, "PropertyCollector/propertyCollector/RetrievePropertiesEx",
+            ViJson.RetrieveObjectsRequest("VirtualMachine", [vm.Id], ViJsonScan.VmPaths, 10), HttpStatusCode.OK);
+
+        Assert.Empty(Spec.Check(page.Body, "RetrieveResult"));
+        var missing = page.Body!["objects"]![0]!["missingSet"]!.AsArray();
+        Assert.Equal(["config.hardware.numCPU", "runtime.host"], missing.Select(m => m!["path"]!.ToString()).ToList());
+        Assert.All(missing, m => Assert.Equal("SystemError", m!["fault"]!["_typeName"]!.ToString()));
+        // The checker does catch the SOAP shape (a LocalizedMethodFault where the spec declares a MethodFault).
+        var soapShape = JsonNode.Parse(page.Body.ToJsonString())!;
+        soapShape["objects"]![0]!["missingSet"]![0]!["fault"] = new JsonObject
+        {
+            ["_typeName"] = "LocalizedMethodFault", ["fault"] = VCenterViJson.Fault("SystemError", "x", new JsonObject { ["reason"] = "x" }),
+        };
+        Assert.Contains(Spec.Check(soapShape, "RetrieveResult"), p => p.Contains("LocalizedMethodFault where the spec declares MethodFault", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PerformanceManager_RequestsAndAnswersConformToSpec()
+    {
+        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 8, Seed = 35, Version = "8.0.3", MaxQueryMetrics = 8 });
+        using var http = await LoggedInAsync(sim);
+
+        var intervals = await SendAsync(http, HttpMethod.Get, "PerformanceManager/PerfMgr/historicalInterval", null, HttpStatusCode.OK);
+        Assert.All(intervals.Body!.AsArray(), i => Assert.Empty(Spec.Check(i, "PerfInterval")));
+
+        var counters = await SendAsync(http, HttpMethod.Post, "PerformanceManager/PerfMgr/QueryPerfCounterByLevel", new JsonObject { ["level"] = 1 }, HttpStatusCode.OK);
+        Assert.Empty(Spec.Check(new JsonObject { ["level"] = 1 }, "QueryPerfCounterByLevelRequestType"));
+        Assert.NotEmpty(counters.Body!.AsArray());
+        Assert.All(counters.Body!.AsArray(), c => Assert.Empty(Spec.Check(c, "PerfCounterInfo")));
+        var ids = ViJsonStatistics.FindCounters(counters.Body)!.Value;
+
+        var now = DateTimeOffset.UtcNow;
+        var request = ViJsonStatistics.QueryPerfRequest(sim.Estate.Vms.Take(4).Select(v => v.Id), ids, now.AddDays(-2), now);
+        Assert.Empty(Spec.Check(request, "QueryPerfRequestType"));
+        var answer = await SendAsync(http, HttpMethod.Post, "PerformanceManager/PerfMgr/QueryPerf", request, HttpStatusCode.OK);
+        Assert.Equal(4, answer.Body!.AsArray().Count);
+        Assert.All(answer.Body!.AsArray(), m => Assert.Empty(Spec.Check(m, "PerfEntityMetric")));
+        Assert.Contains(answer.Body!.AsArray(), m => m!["value"]?[0]?["_typeName"]?.ToString() == "PerfMetricIntSeries");
+
+        // Beyond vpxd.stats.maxQueryMetrics (8 here: 5 VMs × 2 counters = 10), and a broken statistics database.
+        var tooMany = await SendAsync(http, HttpMethod.Post, "PerformanceManager/PerfMgr/QueryPerf",
+            ViJsonStatistics.QueryPerfRequest(sim.Estate.Vms.Take(5).Select(v => v.Id), ids, now.AddDays(-2), now), HttpStatusCode.InternalServerError);
+        Assert.Equal("RestrictedByAdministrator", tooMany.Body!["_typeName"]!.ToString());
+        Assert.Empty(Spec.Check(tooMany.Body, "MethodFault"));
+        sim.Faults.QueryPerfFails = true;
+        var failed = await SendAsync(http, HttpMethod.Post, "PerformanceManager/PerfMgr/QueryPerf", request, HttpStatusCode.InternalServerError);
+        Assert.Equal("SystemError", failed.Body!["_typeName"]!.ToString());
+        Assert.Empty(Spec.Check(failed.Body, "MethodFault"));
+
+        // A request that breaks the spec is caught: a PerfQuerySpec without its entity, a startTime that is no date-time.
+        var broken = JsonNode.Parse(request.ToJsonString())!;
+        broken["querySpec"]![0]!.AsObject().Remove("entity");
+        broken["querySpec"]![1]!["startTime"] = "yesterday";
+        var problems = Spec.Check(broken, "QueryPerfRequestType");
+        Assert.Contains(problems, p => p.Contains("missing required 'entity'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("is not a date-time", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Version703_ServesNoViJson()
     {
         await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 5, Seed = 33, Version = "7.0.3" });
@@ -114,6 +206,34 @@ public sealed class ViJsonSpecConformanceTests : IDisposable
         using var response = await http.GetAsync("/sdk/vim25/8.0.1.0/ServiceInstance/ServiceInstance/content");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static async Task<HttpClient> LoggedInAsync(VCenterSimulator sim)
+    {
+        var http = Client(sim);
+        var login = await SendAsync(http, HttpMethod.Post, "SessionManager/SessionManager/Login",
+            new JsonObject { ["userName"] = sim.Options.Username, ["password"] = sim.Options.Password }, HttpStatusCode.OK);
+        http.DefaultRequestHeaders.Add("vmware-api-session-id", login.Session);
+        return http;
+    }
+
+    private static string ExcerptPath => Path.Combine(RepoPaths.Root, "Tests", "Simulators", "vi-json-excerpt.json");
+
+    /// <summary>The excerpt's schemas, with the transcribed ones standing in for what it lists as not extracted.</summary>
+    private static SwaggerSchemaChecker LoadSpec()
+    {
+        var excerpt = SwaggerSchemaChecker.LoadOpenApi(ExcerptPath);
+        var document = JsonNode.Parse(File.ReadAllText(ExcerptPath))!;
+        var schemas = document["components"]!["schemas"]!.AsObject().DeepClone().AsObject();
+        foreach (var (name, schema) in Transcribed())
+        {
+            if (excerpt.NotExtracted.Contains(name) || !schemas.ContainsKey(name))
+            {
+                schemas[name] = schema?.DeepClone();
+            }
+        }
+
+        return new SwaggerSchemaChecker(schemas);
     }
 
     private static HttpClient Client(VCenterSimulator sim)
@@ -142,15 +262,68 @@ public sealed class ViJsonSpecConformanceTests : IDisposable
         return (string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text), session);
     }
 
-    private static JsonObject Ref(string name) => new() { ["$ref"] = "#/definitions/" + name };
+    /// <summary>
+    /// Transcribed by hand from the vSphere Web Services API reference (required members and member types), only for the
+    /// schemas the excerpt does not hold yet (its x-not-extracted); written in the excerpt's form (allOf a parent).
+    /// </summary>
+    private static JsonObject Transcribed()
+    {
+        static JsonObject Extends(string parent, string[] required, params (string Name, JsonNode Schema)[] properties)
+        {
+            var schema = Request(required, properties);
+            schema["allOf"] = new JsonArray(Ref(parent));
+            return schema;
+        }
+
+        return new JsonObject
+        {
+            ["AboutInfo"] = Extends("DataObject",
+                ["name", "fullName", "vendor", "version", "build", "osType", "productLineId", "apiType", "apiVersion"],
+                ("name", Type("string")), ("fullName", Type("string")), ("vendor", Type("string")), ("version", Type("string")),
+                ("patchLevel", Type("string")), ("build", Type("string")), ("localeVersion", Type("string")), ("localeBuild", Type("string")),
+                ("osType", Type("string")), ("productLineId", Type("string")), ("apiType", Type("string")), ("apiVersion", Type("string")),
+                ("instanceUuid", Type("string")), ("licenseProductName", Type("string")), ("licenseProductVersion", Type("string"))),
+            ["ServiceContent"] = Extends("DataObject",
+                ["rootFolder", "propertyCollector", "about"],
+                ("rootFolder", Ref("ManagedObjectReference")), ("propertyCollector", Ref("ManagedObjectReference")),
+                ("viewManager", Ref("ManagedObjectReference")), ("about", Ref("AboutInfo")), ("sessionManager", Ref("ManagedObjectReference")),
+                ("perfManager", Ref("ManagedObjectReference"))),
+            ["UserSession"] = Extends("DataObject",
+                ["key", "userName", "fullName", "loginTime", "lastActiveTime", "locale", "messageLocale", "extensionSession"],
+                ("key", Type("string")), ("userName", Type("string")), ("fullName", Type("string")), ("loginTime", DateTime()),
+                ("lastActiveTime", DateTime()), ("locale", Type("string")), ("messageLocale", Type("string")),
+                ("extensionSession", Type("boolean")), ("ipAddress", Type("string")), ("userAgent", Type("string")), ("callCount", Type("integer"))),
+            ["NotAuthenticated"] = Extends("SecurityError", ["privilegeId"], ("object", Ref("ManagedObjectReference")), ("privilegeId", Type("string"))),
+            ["InvalidLogin"] = Extends("MethodFault", []),
+            ["RestrictedByAdministrator"] = Extends("RuntimeFault", ["details"], ("details", Type("string"))),
+            ["Description"] = Extends("DataObject", ["label", "summary"], ("label", Type("string")), ("summary", Type("string"))),
+            ["ElementDescription"] = Extends("Description", ["key"], ("key", Type("string"))),
+            ["PerfInterval"] = Extends("DataObject",
+                ["key", "samplingPeriod", "name", "length", "enabled"],
+                ("key", Type("integer")), ("samplingPeriod", Type("integer")), ("name", Type("string")), ("length", Type("integer")),
+                ("level", Type("integer")), ("enabled", Type("boolean"))),
+            ["PerfSummaryType_enum"] = Enum("average", "maximum", "minimum", "latest", "summation", "none"),
+            ["PerfStatsType_enum"] = Enum("absolute", "delta", "rate"),
+            ["CreateContainerViewRequestType"] = Request(
+                ["container", "recursive"], ("container", Ref("ManagedObjectReference")), ("type", ArrayOf(Type("string"))), ("recursive", Type("boolean"))),
+            ["RetrievePropertiesExRequestType"] = Request(["specSet", "options"], ("specSet", ArrayOf(Ref("PropertyFilterSpec"))), ("options", Ref("RetrieveOptions"))),
+        };
+    }
+
+    private static JsonObject Ref(string name) => new() { ["$ref"] = "#/components/schemas/" + name };
 
     private static JsonObject Type(string type) => new() { ["type"] = type };
 
+    private static JsonObject DateTime() => new() { ["type"] = "string", ["format"] = "date-time" };
+
+    private static JsonObject Enum(params string[] values) => new() { ["type"] = "string", ["enum"] = new JsonArray([.. values.Select(v => (JsonNode)v)]) };
+
     private static JsonObject ArrayOf(JsonObject items) => new() { ["type"] = "array", ["items"] = items };
 
-    private static JsonObject Def(string[] required, params (string Name, JsonNode Schema)[] properties)
+    /// <summary>A schema without _typeName of its own (a request body; a data object gets it from its parent).</summary>
+    private static JsonObject Request(string[] required, params (string Name, JsonNode Schema)[] properties)
     {
-        var props = new JsonObject { ["_typeName"] = Type("string") };
+        var props = new JsonObject();
         foreach (var (name, schema) in properties)
         {
             props[name] = schema;
@@ -161,61 +334,6 @@ public sealed class ViJsonSpecConformanceTests : IDisposable
             ["type"] = "object",
             ["properties"] = props,
             ["required"] = new JsonArray([.. required.Select(r => (JsonNode)r)]),
-        };
-    }
-
-    /// <summary>Request types carry no _typeName (they are the body, not a data object).</summary>
-    private static JsonObject Request(string[] required, params (string Name, JsonNode Schema)[] properties)
-    {
-        var schema = Def(required, properties);
-        schema["properties"]!.AsObject().Remove("_typeName");
-        return schema;
-    }
-
-    private static JsonObject Schemas()
-    {
-        static (string, JsonNode)[] FaultProperties() => [("faultCause", Ref("MethodFault")), ("faultMessage", ArrayOf(Ref("LocalizableMessage")))];
-        return new JsonObject
-        {
-            ["ManagedObjectReference"] = Def(["_typeName", "type", "value"], ("type", Type("string")), ("value", Type("string"))),
-            ["LocalizableMessage"] = Def(["key"], ("key", Type("string")), ("arg", ArrayOf(new JsonObject())), ("message", Type("string"))),
-            ["MethodFault"] = Def(["_typeName"], FaultProperties()),
-            ["InvalidArgument"] = Def(["_typeName"], [.. FaultProperties(), ("invalidProperty", Type("string"))]),
-            ["NotAuthenticated"] = Def(["_typeName", "privilegeId"], [.. FaultProperties(), ("object", Ref("ManagedObjectReference")), ("privilegeId", Type("string"))]),
-            ["AboutInfo"] = Def(
-                ["_typeName", "name", "fullName", "vendor", "version", "build", "osType", "productLineId", "apiType", "apiVersion"],
-                ("name", Type("string")), ("fullName", Type("string")), ("vendor", Type("string")), ("version", Type("string")),
-                ("patchLevel", Type("string")), ("build", Type("string")), ("localeVersion", Type("string")), ("localeBuild", Type("string")),
-                ("osType", Type("string")), ("productLineId", Type("string")), ("apiType", Type("string")), ("apiVersion", Type("string")),
-                ("instanceUuid", Type("string")), ("licenseProductName", Type("string")), ("licenseProductVersion", Type("string"))),
-            ["ServiceContent"] = Def(
-                ["_typeName", "rootFolder", "propertyCollector", "about"],
-                ("rootFolder", Ref("ManagedObjectReference")), ("propertyCollector", Ref("ManagedObjectReference")),
-                ("viewManager", Ref("ManagedObjectReference")), ("about", Ref("AboutInfo")), ("sessionManager", Ref("ManagedObjectReference"))),
-            ["UserSession"] = Def(
-                ["_typeName", "key", "userName", "fullName", "loginTime", "lastActiveTime", "locale", "messageLocale", "extensionSession"],
-                ("key", Type("string")), ("userName", Type("string")), ("fullName", Type("string")), ("loginTime", Type("string")),
-                ("lastActiveTime", Type("string")), ("locale", Type("string")), ("messageLocale", Type("string")),
-                ("extensionSession", Type("boolean")), ("ipAddress", Type("string")), ("userAgent", Type("string")), ("callCount", Type("integer"))),
-            ["PropertySpec"] = Def(["_typeName", "type"], ("type", Type("string")), ("all", Type("boolean")), ("pathSet", ArrayOf(Type("string")))),
-            ["SelectionSpec"] = Def(
-                ["_typeName"], ("name", Type("string")), ("type", Type("string")), ("path", Type("string")), ("skip", Type("boolean")),
-                ("selectSet", ArrayOf(new JsonObject()))),
-            ["ObjectSpec"] = Def(["_typeName", "obj"], ("obj", Ref("ManagedObjectReference")), ("skip", Type("boolean")), ("selectSet", ArrayOf(Ref("SelectionSpec")))),
-            ["PropertyFilterSpec"] = Def(
-                ["_typeName", "propSet", "objectSet"], ("propSet", ArrayOf(Ref("PropertySpec"))), ("objectSet", ArrayOf(Ref("ObjectSpec"))),
-                ("reportMissingObjectsInResults", Type("boolean"))),
-            ["RetrieveOptions"] = Def(["_typeName"], ("maxObjects", Type("integer"))),
-            ["DynamicProperty"] = Def(["_typeName", "name", "val"], ("name", Type("string")), ("val", new JsonObject())),
-            ["MissingProperty"] = Def(["_typeName", "path", "fault"], ("path", Type("string")), ("fault", Ref("MethodFault"))),
-            ["ObjectContent"] = Def(
-                ["_typeName", "obj"], ("obj", Ref("ManagedObjectReference")), ("propSet", ArrayOf(Ref("DynamicProperty"))),
-                ("missingSet", ArrayOf(Ref("MissingProperty")))),
-            ["RetrieveResult"] = Def(["_typeName", "objects"], ("token", Type("string")), ("objects", ArrayOf(Ref("ObjectContent")))),
-            ["CreateContainerViewRequestType"] = Request(
-                ["container", "recursive"], ("container", Ref("ManagedObjectReference")), ("type", ArrayOf(Type("string"))), ("recursive", Type("boolean"))),
-            ["RetrievePropertiesExRequestType"] = Request(["specSet", "options"], ("specSet", ArrayOf(Ref("PropertyFilterSpec"))), ("options", Ref("RetrieveOptions"))),
-            ["ContinueRetrievePropertiesExRequestType"] = Request(["token"], ("token", Type("string"))),
         };
     }
 }

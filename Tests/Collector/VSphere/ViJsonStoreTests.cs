@@ -64,7 +64,11 @@ public sealed class ViJsonStoreTests(PostgresDatabase database) : IClassFixture<
     [Fact]
     public async Task Scan_ViJson_StoresDailyUtilisationAndP95SaysWhenTooFewDays()
     {
-        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 40, Seed = 19, Version = "8.0.3" });
+        // A vCenter that keeps no month of statistics: only the scan's own reading of today.
+        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions
+        {
+            Vms = 40, Seed = 19, Version = "8.0.3", Statistics = VCenterStatistics.PastMonthDisabled,
+        });
         var harness = new CollectorHarness(database, _kit.Collector());
         Environment.SetEnvironmentVariable("SOURCING_SECRET_TEST_VIJSON_PASSWORD", sim.Options.Password);
         var source = await AddSourceAsync(harness, sim, "utilisation");
@@ -73,6 +77,7 @@ public sealed class ViJsonStoreTests(PostgresDatabase database) : IClassFixture<
         await harness.Runner().RunAsync(source, "test", CancellationToken.None); // same day: replaces, not adds
 
         Assert.True(scan.Status == "succeeded", string.Join("\n", scan.Errors));
+        Assert.StartsWith("Ingen historisk statistik lästes", Assert.Single(scan.Errors), StringComparison.Ordinal);
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var on = sim.Estate.Vms.Where(v => v.PowerState == "POWERED_ON").ToList();
         var stored = (await connection.QueryAsync<(string ExternalId, decimal? Cpu, long Resource)>(
@@ -90,6 +95,79 @@ public sealed class ViJsonStoreTests(PostgresDatabase database) : IClassFixture<
         var p95 = await new UtilisationStore(database.DataSource).P95Async([.. stored.Select(s => s.Resource)], DateTimeOffset.UtcNow, 90, CancellationToken.None);
         Assert.Equal(on.Count, p95.Count);
         Assert.All(p95.Values, p => Assert.Equal((1, false), (p.Days, p.Enough)));
+    }
+
+    [Fact]
+    public async Task Scan_ViJson_StoresThirtyDaysFromTheVCentersStatisticsOnceADay_ReplacingPastScanReadings()
+    {
+        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 50, Seed = 37, Version = "8.0.3" });
+        var harness = new CollectorHarness(database, _kit.Collector());
+        Environment.SetEnvironmentVariable("SOURCING_SECRET_TEST_VIJSON_PASSWORD", sim.Options.Password);
+        var source = await AddSourceAsync(harness, sim, "statistics");
+        var today = DateTime.UtcNow.Date;
+
+        var first = await harness.Runner().RunAsync(source, "test", CancellationToken.None);
+        var second = await harness.Runner().RunAsync(source, "test", CancellationToken.None);
+
+        Assert.True(first.Status == "succeeded" && first.Errors.Count == 0, string.Join("\n", first.Errors));
+        Assert.True(second.Status == "succeeded", string.Join("\n", second.Errors));
+        Assert.Equal(1, sim.Requests.Count(r => r.EndsWith("/QueryPerf", StringComparison.Ordinal))); // the second scan of the day did not ask
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var on = sim.Estate.Vms.Where(v => v.PowerState == "POWERED_ON").ToList();
+        var days = (await connection.QueryAsync<(string ExternalId, int Days, int FromStatistics, DateTime First)>(
+            """
+            SELECT r.external_id, count(*)::int, count(*) FILTER (WHERE u.from_statistics)::int, min(u.day)::timestamp
+            FROM sourcing.vm_utilisation u JOIN sourcing.resource r ON r.id = u.resource_id
+            WHERE r.source_id = @source GROUP BY r.external_id
+            """, new { source })).ToList();
+        Assert.Equal(on.Count, days.Count);
+        Assert.All(days, d => Assert.Equal((31, 30, today.AddDays(-30)), (d.Days, d.FromStatistics, d.First))); // 30 past days + today's reading
+
+        var ids = (await connection.QueryAsync<long>("SELECT id FROM sourcing.resource WHERE source_id = @source AND kind = 'vm'", new { source })).ToList();
+        var p95 = await new UtilisationStore(database.DataSource).P95Async(ids, DateTimeOffset.UtcNow, 30, CancellationToken.None);
+        Assert.All(p95.Values, p => Assert.True(p.Enough));
+        // Office hours on weekdays run at 1.3 × today's use: the month's p95 is above what the nightly reading says.
+        var vm = on.First(v => v.CpuUsagePercent >= 10);
+        var resource = await connection.ExecuteScalarAsync<long>("SELECT id FROM sourcing.resource WHERE source_id = @source AND external_id = @id", new { source, id = vm.Id });
+        Assert.True(p95[resource].CpuP95 > vm.CpuUsagePercent, $"p95 {p95[resource].CpuP95} vs today {vm.CpuUsagePercent}");
+
+        // Past days that came from scans only (as before this read existed): the statistics replace them, once.
+        await connection.ExecuteAsync(
+            """
+            UPDATE sourcing.vm_utilisation u SET from_statistics = false, cpu_percent = 0.01
+            FROM sourcing.resource r WHERE r.id = u.resource_id AND r.source_id = @source
+            """, new { source });
+        await harness.Runner().RunAsync(source, "test", CancellationToken.None);
+        Assert.Equal(2, sim.Requests.Count(r => r.EndsWith("/QueryPerf", StringComparison.Ordinal)));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            """
+            SELECT count(*) FROM sourcing.vm_utilisation u JOIN sourcing.resource r ON r.id = u.resource_id
+            WHERE r.source_id = @source AND u.day < @today AND (u.cpu_percent = 0.01 OR NOT u.from_statistics)
+            """, new { source, today }));
+    }
+
+    [Fact]
+    public async Task Scan_ViJsonStatisticsFail_InventoryStoredCompleteWithTheMessage()
+    {
+        await using var sim = await VCenterSimulator.StartAsync(new VCenterSimulatorOptions { Vms = 30, Seed = 41, Version = "8.0.3" });
+        sim.Faults.QueryPerfFails = true;
+        var harness = new CollectorHarness(database, _kit.Collector());
+        Environment.SetEnvironmentVariable("SOURCING_SECRET_TEST_VIJSON_PASSWORD", sim.Options.Password);
+        var source = await AddSourceAsync(harness, sim, "statistics-fail");
+
+        var scan = await harness.Runner().RunAsync(source, "test", CancellationToken.None);
+
+        // Complete for inventory ('partial' would stop removals): succeeded, with the statistics named among the errors.
+        Assert.Equal("succeeded", scan.Status);
+        Assert.Contains("Historisk statistik (senaste 30 dagarna) kunde inte läsas för 30 av 30 VM", Assert.Single(scan.Errors), StringComparison.Ordinal);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(30, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM sourcing.resource WHERE source_id = @source AND kind = 'vm'", new { source }));
+        Assert.Equal(sim.Estate.Vms.Count(v => v.PowerState == "POWERED_ON"), await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM sourcing.vm_utilisation u JOIN sourcing.resource r ON r.id = u.resource_id WHERE r.source_id = @source",
+            new { source })); // today's readings from the scan, nothing from the statistics
+        var stored = await harness.Scans.GetAsync(scan.ScanId!.Value, CancellationToken.None);
+        Assert.Contains(stored!.Errors, e => e.StartsWith("Historisk statistik", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -37,6 +37,9 @@ public sealed class VCenterFaults
     /// </summary>
     public ConcurrentDictionary<string, string[]> UnreadableVmProperties { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>VI/JSON PerformanceManager QueryPerf answers a SystemError fault (the vCenter's statistics database is down).</summary>
+    public bool QueryPerfFails { get; set; }
+
     /// <summary>Requests whose path starts with a key always answer 503 (one broken service, e.g. "/api/cis/tagging").</summary>
     public ConcurrentDictionary<string, bool> BrokenPaths { get; } = new(StringComparer.Ordinal);
 

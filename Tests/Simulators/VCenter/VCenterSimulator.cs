@@ -60,6 +60,9 @@ public sealed class VCenterSimulator : IAsyncDisposable
 
     public VCenterSimulatorOptions Options { get; }
 
+    /// <summary>The PerformanceManager behind VI/JSON: its counter ids and the VMs' month of samples.</summary>
+    internal VCenterPerformance Performance => _viJson.Performance;
+
     public VCenterEstate Estate { get; }
 
     public VCenterFaults Faults { get; }

@@ -25,6 +25,21 @@ public sealed record VCenterSimulatorOptions
     public string Version { get; init; } = "7.0.3";
     /// <summary>Most objects one RetrievePropertiesEx page holds, whatever maxObjects asks.</summary>
     public int ViJsonMaxObjects { get; init; } = 1000;
+    /// <summary>What the vCenter keeps of past statistics (VI/JSON PerformanceManager): a month of 2-hour samples, or not.</summary>
+    public VCenterStatistics Statistics { get; init; } = VCenterStatistics.Kept;
+    /// <summary>vpxd.stats.maxQueryMetrics: metrics one historical QueryPerf may ask for (vCenter's default 256).</summary>
+    public int MaxQueryMetrics { get; init; } = 256;
     /// <summary>Use this estate instead of generating one.</summary>
     public VCenterEstate? Estate { get; init; }
+}
+
+/// <summary>The simulated vCenter's statistics settings.</summary>
+public enum VCenterStatistics
+{
+    /// <summary>The past-month interval (7200 s) is enabled at level 1: cpu.usage.average and mem.usage.average are kept.</summary>
+    Kept,
+    /// <summary>The past-month interval is switched off (historicalInterval says enabled: false).</summary>
+    PastMonthDisabled,
+    /// <summary>The past-month interval's level collects neither counter (QueryPerfCounterByLevel answers without them).</summary>
+    LevelTooLow,
 }

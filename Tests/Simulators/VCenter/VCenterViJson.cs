@@ -7,7 +7,8 @@ namespace Sourcing.Tests.Simulators.VCenter;
 /// <summary>
 /// VI/JSON of a simulated vCenter 8.0 U1+ (vi-json.yaml, /sdk/vim25/{release}): ServiceInstance
 /// content, SessionManager Login/Logout, ViewManager CreateContainerView, ContainerView view and
-/// DestroyView, PropertyCollector RetrievePropertiesEx/ContinueRetrievePropertiesEx with paging.
+/// DestroyView, PropertyCollector RetrievePropertiesEx/ContinueRetrievePropertiesEx with paging,
+/// PerformanceManager statistics (<see cref="VCenterPerformance"/>).
 /// Its rules are enforced: a data object in a request without <c>_typeName</c> is refused, values in
 /// DynamicProperty.val are boxed, faults are HTTP 500 with a typed body. Views and paging tokens
 /// belong to the session that made them and end with it; a token is used once.
@@ -53,6 +54,9 @@ internal sealed class VCenterViJson(VCenterEstate estate, VCenterFaults faults, 
     };
 
     private readonly ConcurrentDictionary<string, SessionState> _state = new(StringComparer.Ordinal);
+    private readonly VCenterPerformance _performance = new(estate, faults, options);
+
+    public VCenterPerformance Performance => _performance;
 
     public string ApiVersion => options.Version + ".0";
 
@@ -86,6 +90,7 @@ internal sealed class VCenterViJson(VCenterEstate estate, VCenterFaults faults, 
         ["propertyCollector"] = Mor("PropertyCollector", "propertyCollector"),
         ["viewManager"] = Mor("ViewManager", "ViewManager"),
         ["sessionManager"] = Mor("SessionManager", "SessionManager"),
+        ["perfManager"] = Mor("PerformanceManager", VCenterPerformance.MoId),
         ["about"] = new JsonObject
         {
             ["_typeName"] = "AboutInfo",
@@ -172,6 +177,7 @@ internal sealed class VCenterViJson(VCenterEstate estate, VCenterFaults faults, 
             ("POST", "ContainerView", "DestroyView") => state.Views.TryRemove(moId, out _) ? (204, null) : NotFound(moId, "ContainerView"),
             ("POST", "PropertyCollector", "RetrievePropertiesEx") => Retrieve(state, body),
             ("POST", "PropertyCollector", "ContinueRetrievePropertiesEx") => Continue(state, body),
+            (_, "PerformanceManager", _) => moId == VCenterPerformance.MoId ? _performance.Dispatch(method, operation, body) : NotFound(moId, "PerformanceManager"),
             _ => (404, null),
         };
     }
@@ -285,12 +291,9 @@ internal sealed class VCenterViJson(VCenterEstate estate, VCenterFaults faults, 
                     {
                         ["_typeName"] = "MissingProperty",
                         ["path"] = path,
-                        ["fault"] = new JsonObject
-                        {
-                            ["_typeName"] = "LocalizedMethodFault",
-                            ["fault"] = new JsonObject { ["_typeName"] = "SystemError", ["reason"] = "Simulated read failure" },
-                            ["localizedMessage"] = "A general system error occurred: Simulated read failure",
-                        },
+                        // vi-json.yaml MissingProperty.fault is a MethodFault itself (SOAP wraps it in a LocalizedMethodFault).
+                        ["fault"] = Fault("SystemError", "A general system error occurred: Simulated read failure",
+                            new JsonObject { ["reason"] = "Simulated read failure" }),
                     });
                 }
                 else if (Property(type, id, path) is { } value)
