@@ -28,7 +28,7 @@ public sealed record VSphereClientOptions
     public bool PreferViJson { get; init; } = true;
 
     /// <summary>Objects per RetrievePropertiesEx page (RetrieveOptions.maxObjects); the server may send fewer.</summary>
-    public int ViJsonMaxObjects { get; init; } = 1000;
+    public int ViJsonMaxObjects { get; init; } = 500;
 
     /// <summary>How often one type's paging may start over (token expired, session renewed) without getting a new object.</summary>
     public int ViJsonMaxRestarts { get; init; } = 3;
