@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Sourcing.Web.Caching;
 using Sourcing.Web.Inventory;
 using Sourcing.Web.Security;
 
 namespace Sourcing.Web.Pages.Inventory;
 
 [Authorize(Policy = Policies.Inventory)]
-public sealed class IndexModel(InventoryStore store, TimeProvider time) : PageModel
+public sealed class IndexModel(InventoryStore store, InputsCache cache, TimeProvider time) : PageModel
 {
     public InventoryQuery Query { get; private set; } = new();
 
@@ -20,7 +21,8 @@ public sealed class IndexModel(InventoryStore store, TimeProvider time) : PageMo
     public async Task OnGetAsync([FromQuery] InventoryQuery query, CancellationToken cancellationToken)
     {
         Query = query;
-        Facets = await store.FacetsAsync(cancellationToken);
+        // The filter choices group every resource; they are kept until the inventory changes.
+        Facets = await cache.GetAsync("inventory-facets", store.FacetsAsync, cancellationToken);
         Result = await store.PageAsync(query, cancellationToken);
     }
 
