@@ -403,12 +403,13 @@ public sealed class PlanningWebTests(WebAppFixture app)
         var forecast = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/Forecast?name={name}"));
         var report = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/Reports/Board?names={name}"));
 
-        // The forecast page shows the signed figures; the decision page (also the report's first page) says them in
-        // words, never with a bare sign: "1,4 mkr mer" or "1,4 mkr mindre" than continued own operation.
+        // Every page says them in words, never with a bare sign: "1,4 mkr mer" or "1,4 mkr mindre" than continued own
+        // operation (the forecast page's cards, the decision page, the report's first page).
         string Words(double sek) => Mkr(Math.Abs(sek)) + (sek >= 0 ? " mer" : " mindre");
         Assert.NotEqual(0, nominal);
-        Assert.True(forecast.Contains(Mkr(nominal), StringComparison.Ordinal), $"prognos visar inte {Mkr(nominal)}");
-        Assert.True(forecast.Contains(Mkr(npv), StringComparison.Ordinal), $"prognos visar inte nuvärdet {Mkr(npv)}");
+        Assert.True(forecast.Contains(Words(nominal), StringComparison.Ordinal), $"prognos visar inte {Words(nominal)}");
+        Assert.True(forecast.Contains(Words(npv), StringComparison.Ordinal), $"prognos visar inte nuvärdet {Words(npv)}");
+        Assert.DoesNotContain("negativt är besparing", forecast, StringComparison.Ordinal);
         foreach (var (page, html) in new[] { ("beslutsunderlag", decision), ("rapport", report) })
         {
             Assert.True(html.Contains(Words(nominal) + " än fortsatt egen drift", StringComparison.Ordinal), $"{page} visar inte {Words(nominal)}");
