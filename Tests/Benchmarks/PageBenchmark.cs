@@ -171,7 +171,7 @@ public static class PageBenchmark
         return body.Length;
     }
 
-    /// <summary>With --parts: how long each part of the overview takes (to standard error), ten times each after one warm-up.</summary>
+    /// <summary>With --parts: how long each part of the overview and the inventory page takes (to standard error), ten times each after one warm-up.</summary>
     private static async Task PartsAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -179,6 +179,7 @@ public static class PageBenchmark
         var portfolio = scope.ServiceProvider.GetRequiredService<Sourcing.Web.Overview.PortfolioOverview>();
         var workloads = scope.ServiceProvider.GetRequiredService<Sourcing.Collector.Workloads.WorkloadStore>();
         var assessments = scope.ServiceProvider.GetRequiredService<Sourcing.Collector.Assessment.AssessmentStore>();
+        var inventory = scope.ServiceProvider.GetRequiredService<Sourcing.Web.Inventory.InventoryStore>();
         var parts = new (string Name, Func<Task> Run)[]
         {
             ("EstateAsync", () => overview.EstateAsync(CancellationToken.None)),
@@ -188,6 +189,8 @@ public static class PageBenchmark
             ("LoadListAsync", () => workloads.LoadListAsync(CancellationToken.None)),
             ("GetAssessmentsAsync", () => assessments.GetAssessmentsAsync(CancellationToken.None)),
             ("PortfolioSummary (headline kept)", () => portfolio.SummaryAsync(CancellationToken.None)),
+            ("Inventory PageAsync (first page)", () => inventory.PageAsync(new Sourcing.Web.Inventory.InventoryQuery(), CancellationToken.None)),
+            ("Inventory FacetsAsync", () => inventory.FacetsAsync(CancellationToken.None)),
         };
         foreach (var (name, run) in parts)
         {

@@ -19,7 +19,7 @@ public sealed class CollectorHarness
         Protection = DataProtectionProvider.Create(keys);
         Sources = new SourceStore(database.DataSource);
         Scans = new ScanStore(database.DataSource);
-        Resources = new ResourceStore(database.DataSource);
+        Resources = new ResourceStore(database.DataSource, LoggerFactory.CreateLogger<ResourceStore>());
         Secrets = new SecretResolver(Protection, new ConfigurationBuilder().Build());
         Collectors = collectors;
     }
