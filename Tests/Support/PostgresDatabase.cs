@@ -50,8 +50,9 @@ public sealed class PostgresDatabase : IAsyncLifetime
         await using var admin = new NpgsqlConnection(_adminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", admin);
-        // FORCE may not end a session of another role (e.g. an autovacuum worker that just entered the database:
-        // 42501); such a session ends by itself, so try again a few times, then leave the database for later.
+        // FORCE may not end a session of another role (an autovacuum worker in the database: 42501). A DROP without
+        // FORCE asks autovacuum workers to stop by itself (and waits up to 5 s), so the next attempts go without it; a
+        // session that still stays is left, and the database with it, for the next run's sweep.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -61,6 +62,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
             }
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 10)
             {
+                drop.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName}\"";
                 await Task.Delay(TimeSpan.FromMilliseconds(300));
             }
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
