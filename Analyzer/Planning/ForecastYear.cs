@@ -46,7 +46,7 @@ public sealed record ForecastYear
     public required double LeftPersons { get; init; }
     /// <summary>People without a place at year end, as whole persons.</summary>
     public required int SurplusPersons { get; init; }
-    /// <summary>The quarter ("2029 K2") by which the channels absorb this year's surplus; null when they do not within the horizon.</summary>
+    /// <summary>The quarter ("2029 kv. 2") by which the channels absorb this year's surplus; null when they do not within the horizon.</summary>
     public string? SurplusAbsorbedBy { get; init; }
     /// <summary>Development posts added, head count at year end.</summary>
     public required double DevelopmentFteGained { get; init; }

@@ -531,7 +531,7 @@ public static class Forecaster
             var absorbed = Enumerable.Range(q + 1, quarters - q - 1).FirstOrDefault(k => surplusByQuarter[k] <= SurplusTolerance, -1);
             years[t] = years[t] with
             {
-                SurplusAbsorbedBy = absorbed < 0 ? null : $"{scenario.StartYear + absorbed / 4} K{absorbed % 4 + 1}",
+                SurplusAbsorbedBy = absorbed < 0 ? null : new Wave(scenario.StartYear + absorbed / 4, absorbed % 4 + 1).ToString(),
             };
         }
 

@@ -12,13 +12,18 @@ public sealed record Wave(int Year, int? Quarter = null)
     [JsonIgnore]
     public double FirstYearFraction => (5 - (Quarter ?? 1)) / 4.0;
 
-    public override string ToString() => Quarter is { } q ? $"{Year} K{q}" : Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// "2027" or "2027 kv. 2": the quarter spelled "kv.", never "K2", which in this product is a confidentiality
+    /// class (a wave "2027 K3 → Publikt moln" reads as K3 data going to a public cloud).
+    /// </summary>
+    public override string ToString() => Quarter is { } q ? $"{Year} kv. {q}" : Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Reads what <see cref="ToString"/> writes: "2027" or "2027 K2" (also "2027K2", "2027 Q2", "2027-2").</summary>
+    /// <summary>Reads what <see cref="ToString"/> writes: "2027" or "2027 kv. 2" (also "2027 kvartal 2", "2027 K2", "2027 Q2", "2027-2").</summary>
     public static bool TryParse(string? text, out Wave wave)
     {
         wave = new Wave(0);
-        var compact = (text ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var compact = (text ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()
+            .Replace("KVARTAL", "K", StringComparison.Ordinal).Replace("KV.", "K", StringComparison.Ordinal).Replace("KV", "K", StringComparison.Ordinal);
         var parts = compact.Split(['K', 'Q', '-'], 2);
         if (!int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
         {

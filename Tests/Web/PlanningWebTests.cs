@@ -418,7 +418,16 @@ public sealed class PlanningWebTests(WebAppFixture app)
 
         Assert.DoesNotContain("negativt är besparing", decision, StringComparison.Ordinal);
 
-        Assert.Contains(nominal > 0 ? "mer per år från" : "per år från", decision, StringComparison.Ordinal);
+        // The sentence in words names the last year's like-for-like difference with that year, never as if it held from
+        // the first year (a phase-in costs more in its first years than at the end).
+        var years = json.RootElement.GetProperty("years").EnumerateArray().ToList();
+        var lastYear = years[^1].GetProperty("year").GetInt32();
+        var lastDiff = years[^1].GetProperty("likeForLikeDifference").GetDouble();
+        var expected = lastDiff > 0
+            ? $"År {lastYear} kostar scenariot {Mkr(lastDiff)} mer än fortsatt egen drift"
+            : $"År {lastYear} sparar scenariot {Mkr(-lastDiff)} jämfört med fortsatt egen drift";
+        Assert.True(decision.Contains(expected, StringComparison.Ordinal), $"beslutsunderlaget säger inte: {expected}");
+        Assert.DoesNotContain("per år från", decision, StringComparison.Ordinal);
     }
 
     /// <summary>

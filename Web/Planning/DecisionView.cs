@@ -10,10 +10,11 @@ namespace Sourcing.Web.Planning;
 public sealed record DecisionView(ScenarioResult Result, SensitivityResult Sensitivity, MappingCoverage? Coverage, int Index = 0)
 {
     /// <summary>
-    /// The cost in words: the steady state is the last year's like-for-like difference; it holds
-    /// from the first year from which every year has the same sign. Null below 50 000 kr a year.
+    /// The cost in words: the last year's like-for-like difference (the state the scenario ends in), named with its
+    /// year, and the first year from which every year has the same sign (the years between may differ in size, so
+    /// the sentence never says the last year's figure holds from then). Null below 50 000 kr a year.
     /// </summary>
-    public (bool Saves, double PerYearSek, int FromYear)? CostInWords()
+    public (bool Saves, double PerYearSek, int Year, int SameSignFrom)? CostInWords()
     {
         var years = Result.Forecast.Years;
         if (years.Count == 0 || Math.Abs(years[^1].LikeForLikeDifference) < 50_000)
@@ -29,7 +30,7 @@ public sealed record DecisionView(ScenarioResult Result, SensitivityResult Sensi
             from = years[i].Year;
         }
 
-        return (saves, Math.Abs(years[^1].LikeForLikeDifference), from);
+        return (saves, Math.Abs(years[^1].LikeForLikeDifference), years[^1].Year, from);
     }
 
     /// <summary>True when the base present value lies outside the simulation's P10–P90 (skewed source ranges).</summary>

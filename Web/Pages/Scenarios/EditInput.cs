@@ -56,7 +56,7 @@ public sealed class EditInput
     {
         public string? Name { get; set; }
         public Destination? Destination { get; set; }
-        /// <summary>"2027 K2, 2028" as <see cref="Wave.ToString"/> writes them.</summary>
+        /// <summary>"2027 kv. 2, 2028" as <see cref="Wave.ToString"/> writes them.</summary>
         public string? Waves { get; set; }
         public List<Destination> RecommendedIn { get; set; } = [];
         public bool OsOutOfSupport { get; set; }
