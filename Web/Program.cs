@@ -93,6 +93,12 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders(app.Services.GetRequiredService<OidcOptions>());
 
+// An error status without a body (an unknown address, a wrong method) gets a Swedish page with the same status
+// instead of an empty one; the API keeps its bare status codes.
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+    branch => branch.UseStatusCodePagesWithReExecute("/Status/{0}"));
+
 // Swedish by default (numbers "1 500", dates "2026-11-01"); English is chosen with the language cookie.
 var swedish = new CultureInfo("sv-SE");
 var english = new CultureInfo("en-GB");

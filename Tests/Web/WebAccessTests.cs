@@ -146,6 +146,30 @@ public sealed class WebAccessTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>
+    /// An unknown address gets a Swedish page with status 404 for a signed-in person (not an empty page); a signed-out
+    /// person is sent to sign in first, as for any address, so nothing tells which addresses exist. The API keeps a bare 404.
+    /// </summary>
+    [Fact]
+    public async Task UnknownAddress_SwedishPageWith404_ApiStaysBare()
+    {
+        using var signedIn = await app.SignedInAsync("ledning");
+        using var response = await signedIn.GetAsync("/finns-inte/alls");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>Sidan finns inte</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Kontrollera adressen", html, StringComparison.Ordinal);
+
+        using var anonymous = app.Anonymous();
+        using var signedOut = await anonymous.GetAsync("/finns-inte/alls");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.StartsWith("/Account/SignIn", signedOut.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        using var api = await signedIn.GetAsync("/api/finns-inte");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.DoesNotContain("<html", await api.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task SignIn_WrongPassword_ShowsErrorAndStaysSignedOut()
     {
