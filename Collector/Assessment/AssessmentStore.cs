@@ -153,24 +153,49 @@ public sealed class AssessmentStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO sourcing.decision (workload_id, destination, reason, decided_by, decided_at,
-                                           recommended_destination, recommended_confidence, workload_snapshot)
-            VALUES (@id, @destination, @reason, @decidedBy, @decidedAt, @recommended, @confidence, CAST(@snapshot AS jsonb))
-            RETURNING id
-            """,
-            new
-            {
-                id = workload.Id,
-                destination = destination.ToString(),
-                reason,
-                decidedBy,
-                decidedAt = decidedAt.ToUniversalTime(),
-                recommended = recommendation?.Destination?.ToString(),
-                confidence = recommendation?.Confidence,
-                snapshot = JsonSerializer.Serialize(workload, AssessmentJson.Options),
-            },
+            InsertDecisionSql + " RETURNING id",
+            DecisionParameters(workload, destination, reason, decidedBy, decidedAt, recommendation),
             cancellationToken: cancellationToken));
+    }
+
+    private const string InsertDecisionSql =
+        """
+        INSERT INTO sourcing.decision (workload_id, destination, reason, decided_by, decided_at,
+                                       recommended_destination, recommended_confidence, workload_snapshot)
+        VALUES (@id, @destination, @reason, @decidedBy, @decidedAt, @recommended, @confidence, CAST(@snapshot AS jsonb))
+        """;
+
+    private static object DecisionParameters(
+        Workload workload, Destination destination, string reason, string decidedBy, DateTimeOffset decidedAt, Recommendation? recommendation) => new
+        {
+            id = workload.Id,
+            destination = destination.ToString(),
+            reason,
+            decidedBy,
+            decidedAt = decidedAt.ToUniversalTime(),
+            recommended = recommendation?.Destination?.ToString(),
+            confidence = recommendation?.Confidence,
+            snapshot = JsonSerializer.Serialize(workload, AssessmentJson.Options),
+        };
+
+    /// <summary>Several decisions in one transaction: all are stored or none (an import).</summary>
+    public async Task AddDecisionsAsync(
+        IReadOnlyList<(Workload Workload, Destination Destination, string Reason, string DecidedBy, Recommendation? Recommendation)> decisions,
+        DateTimeOffset decidedAt,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (workload, destination, reason, decidedBy, recommendation) in decisions)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                InsertDecisionSql,
+                DecisionParameters(workload, destination, reason, decidedBy, decidedAt, recommendation),
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>One system's decisions, newest first.</summary>

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text;
 using ClosedXML.Excel;
+using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace Sourcing.Collector.Imports;
 
@@ -30,6 +33,90 @@ internal static class ImportFiles
         {
             throw new ImportFileException(string.Format(Swedish, "Filen \"{0}\" är {1:0.0} MB; största tillåtna storlek är {2:0} MB.", name, file.Length / 1048576.0, maxBytes / 1048576.0));
         }
+    }
+
+    /// <summary>
+    /// Reads a CSV file (";" or ",", quoted fields as RFC 4180, strict UTF-8 with or without BOM) into its records,
+    /// streamed with the limits checked as rows are read, so a hostile file never sits whole in memory. Refuses an
+    /// empty file, one that is not UTF-8 and one that is not text, in Swedish. The first record is the header row.
+    /// </summary>
+    public static List<string[]> ReadCsv(string path, ImportLimits limits, bool xlsxAccepted = true)
+    {
+        var fileName = Path.GetFileName(path);
+        var orXlsx = xlsxAccepted ? " eller som .xlsx" : "";
+        // Strict UTF-8: a file saved as Windows-1252 ("CSV (semikolonavgränsad)") would otherwise import mangled å, ä, ö.
+        // The file is streamed: the limits are checked as rows are read, so a hostile file never sits whole in memory.
+        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var notUtf8 = $"Filen \"{fileName}\" är inte UTF-8; spara den som \"CSV UTF-8\"{orXlsx}.";
+        var notCsv = $"Filen \"{fileName}\" är ingen CSV-fil; använd .csv (semikolon eller komma){(xlsxAccepted ? " eller .xlsx" : "")}.";
+        var records = new List<string[]>();
+        try
+        {
+            var delimiter = Delimiter(path, strictUtf8);
+            var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                Delimiter = delimiter,
+                HasHeaderRecord = false,
+                BadDataFound = null,
+                MissingFieldFound = null,
+                DetectColumnCountChanges = false,
+                MaxFieldSize = limits.MaxCellChars,
+            };
+            using var reader = new StreamReader(path, strictUtf8, detectEncodingFromByteOrderMarks: false);
+            using var csv = new CsvReader(reader, config);
+            while (csv.Read())
+            {
+                var record = csv.Parser.Record ?? [];
+                if (records.Count == 0 && record.Length > 0 && record[0].StartsWith('\uFEFF'))
+                {
+                    record[0] = record[0][1..];
+                }
+
+                if (record.Any(c => c.Contains('\0', StringComparison.Ordinal)))
+                {
+                    throw new ImportFileException(notCsv);
+                }
+
+                if (record.Length > limits.MaxColumns)
+                {
+                    throw new ImportFileException($"Rad {csv.Parser.Row} har {record.Length} kolumner; högst {limits.MaxColumns} tillåts.");
+                }
+
+                if (records.Count > limits.MaxRows)
+                {
+                    throw TooManyRows($"Filen \"{fileName}\"", limits);
+                }
+
+                records.Add(record);
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ImportFileException(notUtf8);
+        }
+        catch (MaxFieldSizeException e)
+        {
+            // CsvHelper stops at the first field over the limit; the row is the one it was reading.
+            throw new ImportFileException(TooLongCell($"Rad {e.Context?.Parser?.Row ?? records.Count + 1}", chars: null, limits));
+        }
+
+        if (records.Count == 0 || records.All(r => r.All(string.IsNullOrWhiteSpace)))
+        {
+            throw new ImportFileException($"Filen \"{fileName}\" är tom.");
+        }
+
+        return records;
+    }
+
+    /// <summary>";" unless the first line has more commas than semicolons (read from at most the first 64 KB).</summary>
+    private static string Delimiter(string path, Encoding encoding)
+    {
+        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false);
+        var buffer = new char[65536];
+        var read = reader.ReadBlock(buffer, 0, buffer.Length);
+        var end = Array.IndexOf(buffer, '\n', 0, read);
+        var firstLine = new string(buffer, 0, end < 0 ? read : end);
+        return firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
     }
 
     /// <summary>Opens an XLSX workbook, refusing anything that is not one (an XLSX file is a zip: it starts with "PK").</summary>

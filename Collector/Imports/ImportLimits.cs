@@ -25,4 +25,7 @@ public sealed record ImportLimits(int MaxRows, int MaxColumns, int MaxCellChars)
     /// about 90 columns in RVTools 4.x.
     /// </summary>
     public static readonly ImportLimits RvTools = new(200_000, 500, ExcelCellChars);
+
+    /// <summary>Recorded decisions: at most one row per system of a register (see <see cref="Register"/>), a handful of columns.</summary>
+    public static readonly ImportLimits Decisions = new(20_000, 50, ExcelCellChars);
 }

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
-
 namespace Sourcing.Collector.Imports;
 
 /// <summary>
@@ -47,68 +42,7 @@ internal static class SystemRegisterReader
 
     private static SystemRegisterFile ReadCsv(string path, string fileName, IReadOnlyDictionary<string, string> departments)
     {
-        // Strict UTF-8: a file saved as Windows-1252 ("CSV (semikolonavgränsad)") would otherwise import mangled å, ä, ö.
-        // The file is streamed: the limits are checked as rows are read, so a hostile file never sits whole in memory.
-        var limits = ImportLimits.Register;
-        var strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var notUtf8 = $"Filen \"{fileName}\" är inte UTF-8; spara den som \"CSV UTF-8\" eller som .xlsx.";
-        var notCsv = $"Filen \"{fileName}\" är ingen CSV-fil; använd .csv (semikolon eller komma) eller .xlsx.";
-        var records = new List<string[]>();
-        try
-        {
-            var delimiter = Delimiter(path, strictUtf8);
-            var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-            {
-                Delimiter = delimiter,
-                HasHeaderRecord = false,
-                BadDataFound = null,
-                MissingFieldFound = null,
-                DetectColumnCountChanges = false,
-                MaxFieldSize = limits.MaxCellChars,
-            };
-            using var reader = new StreamReader(path, strictUtf8, detectEncodingFromByteOrderMarks: false);
-            using var csv = new CsvReader(reader, config);
-            while (csv.Read())
-            {
-                var record = csv.Parser.Record ?? [];
-                if (records.Count == 0 && record.Length > 0 && record[0].StartsWith('\uFEFF'))
-                {
-                    record[0] = record[0][1..];
-                }
-
-                if (record.Any(c => c.Contains('\0', StringComparison.Ordinal)))
-                {
-                    throw new ImportFileException(notCsv);
-                }
-
-                if (record.Length > limits.MaxColumns)
-                {
-                    throw new ImportFileException($"Rad {csv.Parser.Row} har {record.Length} kolumner; högst {limits.MaxColumns} tillåts.");
-                }
-
-                if (records.Count > limits.MaxRows)
-                {
-                    throw ImportFiles.TooManyRows($"Filen \"{fileName}\"", limits);
-                }
-
-                records.Add(record);
-            }
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new ImportFileException(notUtf8);
-        }
-        catch (MaxFieldSizeException e)
-        {
-            // CsvHelper stops at the first field over the limit; the row is the one it was reading.
-            throw new ImportFileException(ImportFiles.TooLongCell($"Rad {e.Context?.Parser?.Row ?? records.Count + 1}", chars: null, limits));
-        }
-
-        if (records.Count == 0 || records.All(r => r.All(string.IsNullOrWhiteSpace)))
-        {
-            throw new ImportFileException($"Filen \"{fileName}\" är tom.");
-        }
-
+        var records = ImportFiles.ReadCsv(path, ImportLimits.Register);
         var headers = records[0].Select(h => h.Trim()).ToList();
         var rows = records.Skip(1).Select((r, i) => (i + 2, (IReadOnlyList<string>)[.. r.Select(v => v.Trim())]));
         return Check(fileName, headers, rows, departments, (row, header) => $"Rad {row}, kolumn \"{header}\"");
@@ -116,17 +50,6 @@ internal static class SystemRegisterReader
 
     /// <summary>A cell quoted in a message: a long text is cut so the message stays readable.</summary>
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
-
-    /// <summary>";" unless the first line has more commas than semicolons (read from at most the first 64 KB).</summary>
-    private static string Delimiter(string path, Encoding encoding)
-    {
-        using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false);
-        var buffer = new char[65536];
-        var read = reader.ReadBlock(buffer, 0, buffer.Length);
-        var end = Array.IndexOf(buffer, '\n', 0, read);
-        var firstLine = new string(buffer, 0, end < 0 ? read : end);
-        return firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
-    }
 
     private static SystemRegisterFile Check(
         string fileName,

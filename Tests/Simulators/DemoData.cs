@@ -41,8 +41,7 @@ public static class DemoData
         var systems = VCenterEstateGenerator.Systems;
         var register = new StringBuilder();
         register.AppendLine("System;Förvaltningsobjekt;Förvaltning;Objektägare;Objektförvaltare;K;R;T;Säkerhetsskydd;Personuppgifter;Tillgänglighetsbehov;Medicinteknik;Utan internet;Egenutvecklad;Leverantör;Produkt;SaaS finns;Integrationer;Avtalsslut;Livscykel;Licenskostnad kr/år");
-        var decisions = new StringBuilder();
-        decisions.AppendLine("System;Beslut;Motivering;Beslutad av");
+        var decisions = new List<string[]>();
         var random = new Random(2027);
         // Licence fees from their own sequence, so the other columns stay as they were.
         var licences = new Random(4711);
@@ -81,13 +80,27 @@ public static class DemoData
             if (classified && index % 2 == 0)
             {
                 var (destination, reason) = Decide(name, code, profile);
-                decisions.AppendLine(CultureInfo.InvariantCulture, $"{name};{destination};{reason};{(index % 3 == 0 ? "sourcingansvarig" : "it-strateg")}");
+                decisions.Add([name, destination, reason, index % 3 == 0 ? "sourcingansvarig" : "it-strateg"]);
             }
         }
 
         File.WriteAllText(Path.Combine(directory, "objektregister.csv"), register.ToString(), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(directory, "beslut.csv"), decisions.ToString(), new UTF8Encoding(false));
-        Console.WriteLine($"Wrote {systems.Count} systems and {decisions.ToString().Split('\n').Length - 2} decisions to {directory}");
+        // Written by CsvHelper: a reason holding the separator ("Patient- eller känsliga uppgifter; …") is quoted.
+        using (var file = new StreamWriter(Path.Combine(directory, "beslut.csv"), append: false, new UTF8Encoding(false)))
+        using (var csv = new CsvHelper.CsvWriter(file, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" }))
+        {
+            foreach (var row in decisions.Prepend(["System", "Beslut", "Motivering", "Beslutad av"]))
+            {
+                foreach (var cell in row)
+                {
+                    csv.WriteField(cell);
+                }
+
+                csv.NextRecord();
+            }
+        }
+
+        Console.WriteLine($"Wrote {systems.Count} systems and {decisions.Count} decisions to {directory}");
         return 0;
     }
 

@@ -17,5 +17,7 @@ public sealed class DemoDataTests
         Assert.True(decisions.Length > 30, "the model needs at least 30 decisions to learn from");
         // Some systems are left unclassified on purpose, so the demo shows "underlag saknas".
         Assert.Contains(register.Skip(1), line => line.Split(';')[5] == "");
+        // A reason with the separator in it is quoted, so "Beslutad av" stays a person's role.
+        Assert.Contains(decisions, line => line.Contains("\"Patient- eller känsliga uppgifter; ingen leverantör godkänd ännu\"", StringComparison.Ordinal));
     }
 }
