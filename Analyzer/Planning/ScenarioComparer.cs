@@ -33,15 +33,17 @@ public static class ScenarioComparer
         return new ScenarioComparison(years, baseline, series, Differences(items), horizonsDiffer);
     }
 
-    /// <summary>The forecast's points in the common years; the running total starts at the first common year.</summary>
+    /// <summary>The forecast's points in the common years; the running totals start at the first common year.</summary>
     private static List<ComparisonPoint> Common(Forecast forecast, List<int> years)
     {
         var points = new List<ComparisonPoint>();
         var cumulative = 0.0;
+        var surplus = 0.0;
         foreach (var y in forecast.Years.Where(y => years.Contains(y.Year)))
         {
             cumulative += y.LikeForLikeDifferenceMkr;
-            points.Add(new ComparisonPoint(y.Year, y.DriftFte, y.UtvecklingFte, y.FreedFte, cumulative));
+            surplus += y.SurplusFte;
+            points.Add(new ComparisonPoint(y.Year, y.DriftFte, y.UtvecklingFte, y.FreedFte, cumulative, surplus));
         }
 
         return points;

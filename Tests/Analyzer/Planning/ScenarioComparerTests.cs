@@ -36,6 +36,8 @@ public sealed class ScenarioComparerTests
         Assert.Equal(sixYears.Years[4].CumulativeDifferenceMkr, comparison.Last(2)!.CumulativeNetCostMkr, 6);
         Assert.NotEqual(sixYears.Years[5].CumulativeDifferenceMkr, comparison.Last(2)!.CumulativeNetCostMkr, 6);
         Assert.True(comparison.Scenarios[2].Points[^1].FreedFte > comparison.Scenarios[0].Points[^1].FreedFte);
+        // The surplus beside it covers the same 2026–2030: the sum of those five years' surplus FTE, not 2031's too.
+        Assert.Equal(sixYears.Years.Take(5).Sum(y => y.SurplusFte), comparison.Last(2)!.CumulativeSurplusFteYears, 6);
     }
 
     [Fact]

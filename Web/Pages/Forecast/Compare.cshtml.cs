@@ -39,7 +39,10 @@ public sealed class CompareModel(PlanningService planning, IStringLocalizer<Shar
 
         return await CsvExport.WriteAsync(Response, CsvExport.FileName("jamforelse", time),
             ["scenario", "moves", "freed_fte", "net_cost_mkr", "surplus_fte_years"],
-            Results.Select(r => new object?[] { r.Scenario.Name, r.Plan.Moves.Count, r.Forecast.FinalFreedFte, r.Forecast.NominalDifferenceMkr, r.Forecast.SurplusFteYears }),
+            // The page's summary row for row: each figure over the common years only (a six-year scenario's 2031 is left out).
+            Results.Select((r, i) => Comparison!.Last(i) is { } last
+                ? new object?[] { r.Scenario.Name, r.Plan.Moves.Count, last.FreedFte, last.CumulativeNetCostMkr, last.CumulativeSurplusFteYears }
+                : new object?[] { r.Scenario.Name, r.Plan.Moves.Count, null, null, null }),
             cancellationToken);
     }
 
