@@ -601,14 +601,15 @@ public static class Forecaster
         if (surplus > SurplusTolerance)
         {
             warnings.Add(new(PlanIssueKind.Warning, string.Format(Swedish,
-                "{0}: upp till {1:N1} FTE ({2} personer) frigörs utan att pensionering, personalomsättning, omskolning eller verksamhetsövergång kan ta emot dem (övertalighet). Omplacering inom regionen prövas först (7 § LAS).",
-                year, surplus, Persons(surplus))));
+                "{0}: upp till {1:N1} FTE ({2} {3}) frigörs utan att pensionering, personalomsättning, omskolning eller verksamhetsövergång kan ta emot dem (övertalighet). Omplacering inom regionen prövas först (7 § LAS).",
+                year, surplus, Persons(surplus), Persons(surplus) == 1 ? "person" : "personer")));
         }
 
         if (unplaced < -0.05)
         {
             warnings.Add(new(PlanIssueKind.Warning, string.Format(Swedish,
-                "{0}: beställarorganisationen kräver {1:N1} FTE mer än flytten frigör; de måste rekryteras.", year, -unplaced)));
+                // The quarter with the widest gap, not the year's average the tables show: said so, or the two seem to disagree.
+                "{0}: i årets mest ansträngda kvartal kräver beställarorganisationen {1:N1} FTE mer än flytten då har frigjort; de måste rekryteras. Tabellen visar årets genomsnitt, som kan se ut att räcka.", year, -unplaced)));
         }
 
         if (movedFte > driftToday + Epsilon)

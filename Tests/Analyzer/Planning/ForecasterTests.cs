@@ -134,6 +134,8 @@ public sealed class ForecasterTests
         Assert.Null(first.SurplusAbsorbedBy);
         Assert.True(forecast.Years[1].SurplusFte < first.SurplusFte);
         Assert.Contains(forecast.Issues, i => i.Kind == PlanIssueKind.Warning && i.Message.StartsWith("2026:", StringComparison.Ordinal) && i.Message.Contains("övertalighet", StringComparison.Ordinal));
+        // The warning names the worst quarter (4.5 FTE in Q1: five people), not the year's 3.97 FTE-years.
+        Assert.Contains(forecast.Issues, i => i.Message.StartsWith("2026: upp till 4,5 FTE (5 personer) frigörs", StringComparison.Ordinal));
         // The surplus is paid: it stays in the drift staff pool on the scenario side.
         Assert.Equal((10 + first.SurplusFte) * 720_000, first.InternalStaffCost, 3);
     }
