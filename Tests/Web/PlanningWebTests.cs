@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Sourcing.Analyzer;
+using Sourcing.Analyzer.Planning;
 using Sourcing.Collector.Planning;
 
 namespace Sourcing.Tests.Web;
@@ -384,6 +385,26 @@ public sealed class PlanningWebTests(WebAppFixture app)
         Assert.Contains("(" + key + ") måste vara mellan", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         var stored = await new ScenarioStore(app.Database.DataSource, TimeProvider.System).GetAsync(PlanningSeed.Calm, CancellationToken.None);
         Assert.False(stored!.Scenario.Parameters.ContainsKey(key));
+    }
+
+    /// <summary>
+    /// The sensitivity table heads its value columns with what they hold (the source's lowest and highest value, not
+    /// "−20 %/+20 %"), gives each value thousands-spaced with its unit beside the name, and no cell is a run of digits.
+    /// </summary>
+    [Fact]
+    public async Task Sensitivity_Table_SourceRangeHeadingsSpacedValuesWithUnits()
+    {
+        using var client = await app.SignedInAsync("sourcing");
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Forecast/Sensitivity?name=" + Encoded(PlanningSeed.Calm)));
+        var table = html[html.IndexOf("id=\"sensitivity-table\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+
+        Assert.Contains("Källans lägsta", table, StringComparison.Ordinal);
+        Assert.Contains("Källans högsta", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("20 %", table, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"<td class=""num"">\d{4,}", table);
+        var salary = PlanningDefaults.Get(ParameterKeys.MonthlySalaryOps);
+        Assert.Contains($"{salary.Label} ({salary.Unit})", table, StringComparison.Ordinal);
     }
 
     /// <summary>One number everywhere: the like-for-like sum and the present value of a scenario are the
