@@ -36,7 +36,7 @@ public static class PlanningMapping
                             GateVerdict.Conditional => PlanningGateVerdict.Conditional,
                             _ => PlanningGateVerdict.Allowed,
                         },
-                        d.DecidingRuleId is null ? "" : $"{d.DecidingRuleId}: {d.DecidingRuleText}")),
+                        RuleText(d.DecidingRuleId, d.DecidingRuleText))),
             DriftHoursPerYear = assessment?.DriftHours,
             VmCount = servers.Count(r => !r.IsPhysicalHost),
             PhysicalServers = servers.Count(r => r.IsPhysicalHost),
@@ -60,6 +60,16 @@ public static class PlanningMapping
             LicenceSekPerYear = workload.LicenceSekPerYear ?? 0,
         };
     }
+
+    /// <summary>
+    /// "K3: patient- och hälsodata …" for a rule whose text does not name itself; a text that already begins with the
+    /// rule's id ("T3–T4, beroende av …" for rule T3) is given as it is, not as "T3: T3–T4, …".
+    /// </summary>
+    public static string RuleText(string? id, string? text) =>
+        id is null ? ""
+        : string.IsNullOrWhiteSpace(text) ? id
+        : text.StartsWith(id, StringComparison.OrdinalIgnoreCase) ? text
+        : $"{id}: {text}";
 
     private static MeasuredUse? Measured(IReadOnlyDictionary<long, MeasuredUse>? use, WorkloadResource resource) =>
         use is not null && !resource.IsPhysicalHost && use.TryGetValue(resource.Id, out var measured) ? measured : null;

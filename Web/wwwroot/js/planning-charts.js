@@ -37,6 +37,20 @@
       return;
     }
     var unit = spec.unit ? ' ' + spec.unit : '';
+    // A horizontal chart's category names (a tornado's assumptions) wrap onto lines of about 28 characters, so a
+    // long name is shown whole instead of clipped at the canvas edge.
+    var labels = spec.horizontal ? spec.labels.map(function (label) {
+      var lines = [];
+      String(label).split(' ').forEach(function (word) {
+        var last = lines.length - 1;
+        if (last >= 0 && (lines[last] + ' ' + word).length <= 28) {
+          lines[last] += ' ' + word;
+        } else {
+          lines.push(word);
+        }
+      });
+      return lines.length > 1 ? lines : label;
+    }) : spec.labels;
     var valueAxis = spec.horizontal ? 'x' : 'y';
     // A long daily series (estate over time) draws no points and thins its date labels.
     var many = spec.labels.length > 60;
@@ -90,7 +104,7 @@
     charts.push(new window.Chart(canvas, {
       plugins: [baseLinePlugin],
       type: spec.type,
-      data: { labels: spec.labels, datasets: datasets },
+      data: { labels: labels, datasets: datasets },
       options: {
         indexAxis: spec.horizontal ? 'y' : 'x',
         datasets: hasBase ? { bar: { grouped: false } } : undefined,
