@@ -43,6 +43,14 @@ public static class Display
 
     public static string Time(DateTime? utc) => utc is { } t ? Time(t) : "–";
 
+    /// <summary>How long something took, as a person says it: "4 s", "2 min 5 s", "1 h 3 min".</summary>
+    public static string Duration(TimeSpan span) => span switch
+    {
+        { TotalSeconds: < 60 } => Math.Max(0, (int)Math.Round(span.TotalSeconds)).ToString(CultureInfo.CurrentCulture) + " s",
+        { TotalMinutes: < 60 } => $"{(int)span.TotalMinutes} min {span.Seconds} s",
+        _ => $"{(int)span.TotalHours} h {span.Minutes} min",
+    };
+
     public static string Date(DateTime utc) => Local(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>ISO 8601 for &lt;time datetime="…"&gt;.</summary>

@@ -23,4 +23,12 @@ public sealed class DisplayTests
             CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Theory]
+    [InlineData(0.4, "0 s")]
+    [InlineData(4.4, "4 s")]
+    [InlineData(125, "2 min 5 s")]
+    [InlineData(3780, "1 h 3 min")]
+    public void Duration_AsAPersonSaysIt(double seconds, string expected) =>
+        Assert.Equal(expected, Sourcing.Web.Display.Duration(TimeSpan.FromSeconds(seconds)));
 }
