@@ -403,6 +403,9 @@ public sealed class PlanningWebTests(WebAppFixture app)
         Assert.Contains("Källans högsta", table, StringComparison.Ordinal);
         Assert.DoesNotContain("20 %", table, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"<td class=""num"">\d{4,}", table);
+        Assert.DoesNotContain(" mkr /", table, StringComparison.Ordinal);
+        // Above the table the totals are said in words (no bare sign for more or less than in-house).
+        Assert.Contains("än fortsatt egen drift. Linjen i diagrammen", html, StringComparison.Ordinal);
         var salary = PlanningDefaults.Get(ParameterKeys.MonthlySalaryOps);
         Assert.Contains($"{salary.Label} ({salary.Unit})", table, StringComparison.Ordinal);
     }
