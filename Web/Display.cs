@@ -43,6 +43,22 @@ public static class Display
 
     public static string Time(DateTime? utc) => utc is { } t ? Time(t) : "–";
 
+    /// <summary>
+    /// A guest OS as the inventory shows it: a vendor's code (the configured guest id of a VM that is off,
+    /// "WINDOWS_9_SERVER_64", "ubuntu") gets its readable name from the one OS parser, the code kept beside it; a
+    /// name ("Microsoft Windows Server 2019 (64-bit)") is shown as it is. (Readable, Code): Code null when not a code.
+    /// </summary>
+    public static (string Readable, string? Code) GuestOs(string? guestOs)
+    {
+        if (string.IsNullOrWhiteSpace(guestOs))
+        {
+            return ("–", null);
+        }
+
+        var isCode = guestOs.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        return isCode && Sourcing.Analyzer.Lifecycle.GuestOsParser.Parse(guestOs).Name is { } name ? (name, guestOs) : (guestOs, null);
+    }
+
     /// <summary>How long something took, as a person says it: "4 s", "2 min 5 s", "1 h 3 min".</summary>
     public static string Duration(TimeSpan span) => span switch
     {

@@ -31,4 +31,14 @@ public sealed class DisplayTests
     [InlineData(3780, "1 h 3 min")]
     public void Duration_AsAPersonSaysIt(double seconds, string expected) =>
         Assert.Equal(expected, Sourcing.Web.Display.Duration(TimeSpan.FromSeconds(seconds)));
+
+    [Theory]
+    [InlineData("WINDOWS_9_SERVER_64", "Windows Server 2016", "WINDOWS_9_SERVER_64")]
+    [InlineData("RHEL_8_64", "Red Hat Enterprise Linux 8", "RHEL_8_64")]
+    [InlineData("windows2019srvNext_64Guest", "Windows Server 2022", "windows2019srvNext_64Guest")]
+    [InlineData("Microsoft Windows Server 2019 (64-bit)", "Microsoft Windows Server 2019 (64-bit)", null)]
+    [InlineData("OTHER_LINUX_64", "OTHER_LINUX_64", null)]
+    [InlineData(null, "–", null)]
+    public void GuestOs_VendorCodeGetsReadableNameCodeKept(string? stored, string readable, string? code) =>
+        Assert.Equal((readable, code), Sourcing.Web.Display.GuestOs(stored));
 }

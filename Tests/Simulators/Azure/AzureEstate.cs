@@ -32,14 +32,16 @@ public sealed class AzureEstate
         "Standard_E4s_v5", "Standard_E8s_v4", "Standard_F4s_v2", "Standard_D2ds_v5", "Standard_DS2_v2", "Standard_M8ms",
     ];
 
-    private static readonly (string Publisher, string Offer, string Sku, string OsType)[] Images =
+    // OsName is what the VM's instance view reports (the guest agent's name), as Azure gives it: "Windows Server 2019
+    // Datacenter", and a Linux distribution's id in lower case.
+    private static readonly (string Publisher, string Offer, string Sku, string OsType, string OsName)[] Images =
     [
-        ("MicrosoftWindowsServer", "WindowsServer", "2019-datacenter-gensecond", "Windows"),
-        ("MicrosoftWindowsServer", "WindowsServer", "2022-datacenter-azure-edition", "Windows"),
-        ("MicrosoftWindowsServer", "WindowsServer", "2016-Datacenter", "Windows"),
-        ("Canonical", "0001-com-ubuntu-server-jammy", "22_04-lts-gen2", "Linux"),
-        ("RedHat", "RHEL", "8_6", "Linux"),
-        ("MicrosoftSQLServer", "sql2019-ws2022", "standard-gen2", "Windows"),
+        ("MicrosoftWindowsServer", "WindowsServer", "2019-datacenter-gensecond", "Windows", "Windows Server 2019 Datacenter"),
+        ("MicrosoftWindowsServer", "WindowsServer", "2022-datacenter-azure-edition", "Windows", "Windows Server 2022 Datacenter Azure Edition"),
+        ("MicrosoftWindowsServer", "WindowsServer", "2016-Datacenter", "Windows", "Windows Server 2016 Datacenter"),
+        ("Canonical", "0001-com-ubuntu-server-jammy", "22_04-lts-gen2", "Linux", "ubuntu"),
+        ("RedHat", "RHEL", "8_6", "Linux", "redhat"),
+        ("MicrosoftSQLServer", "sql2019-ws2022", "standard-gen2", "Windows", "Windows Server 2022 Standard"),
     ];
 
     private readonly object _lock = new();
@@ -270,7 +272,7 @@ public sealed class AzureEstate
         var instanceView = new JsonObject
         {
             ["computerName"] = properties["osProfile"]!["computerName"]!.GetValue<string>(),
-            ["osName"] = windows ? $"Windows Server {image.Sku[..4]} Datacenter" : image.Publisher == "Canonical" ? "ubuntu" : "redhat",
+            ["osName"] = image.OsName,
             ["osVersion"] = windows ? "10.0.17763.6414" : image.Publisher == "Canonical" ? "22.04" : "8.6",
             ["statuses"] = new JsonArray(
                 new JsonObject { ["code"] = "ProvisioningState/succeeded", ["level"] = "Info", ["displayStatus"] = "Provisioning succeeded" },
