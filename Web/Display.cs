@@ -59,6 +59,22 @@ public static class Display
         return isCode && Sourcing.Analyzer.Lifecycle.GuestOsParser.Parse(guestOs).Name is { } name ? (name, guestOs) : (guestOs, null);
     }
 
+    /// <summary>
+    /// Who made a change, in Swedish for the product's own jobs: "mapping" (the nightly mapping) → "automatisk
+    /// koppling", "import:objektregister.csv" → "import av objektregister.csv"; a person's name as it is.
+    /// </summary>
+    public static string Actor(Microsoft.Extensions.Localization.IStringLocalizer text, string? by)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return by switch
+        {
+            null or "" => "–",
+            "mapping" => text["Actor.Mapping"].Value,
+            _ when by.StartsWith("import:", StringComparison.Ordinal) => text["Actor.Import", by["import:".Length..]].Value,
+            _ => by,
+        };
+    }
+
     /// <summary>How long something took, as a person says it: "4 s", "2 min 5 s", "1 h 3 min".</summary>
     public static string Duration(TimeSpan span) => span switch
     {

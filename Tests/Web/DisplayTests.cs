@@ -41,4 +41,30 @@ public sealed class DisplayTests
     [InlineData(null, "–", null)]
     public void GuestOs_VendorCodeGetsReadableNameCodeKept(string? stored, string readable, string? code) =>
         Assert.Equal((readable, code), Sourcing.Web.Display.GuestOs(stored));
+
+    [Theory]
+    [InlineData("mapping", "automatisk koppling")]
+    [InlineData("import:objektregister.csv", "import av objektregister.csv")]
+    [InlineData("it-strateg", "it-strateg")]
+    [InlineData(null, "–")]
+    public void Actor_ProductJobsInSwedish(string? by, string expected) =>
+        Assert.Equal(expected, Sourcing.Web.Display.Actor(new Texts(), by));
+
+    /// <summary>The two texts <see cref="Sourcing.Web.Display.Actor"/> asks for, as the Swedish resource file has them.</summary>
+    private sealed class Texts : Microsoft.Extensions.Localization.IStringLocalizer
+    {
+        private static readonly Dictionary<string, string> Values = new()
+        {
+            ["Actor.Mapping"] = "automatisk koppling",
+            ["Actor.Import"] = "import av {0}",
+        };
+
+        public Microsoft.Extensions.Localization.LocalizedString this[string name] => new(name, Values[name]);
+
+        public Microsoft.Extensions.Localization.LocalizedString this[string name, params object[] arguments] =>
+            new(name, string.Format(CultureInfo.InvariantCulture, Values[name], arguments));
+
+        public IEnumerable<Microsoft.Extensions.Localization.LocalizedString> GetAllStrings(bool includeParentCultures) =>
+            Values.Select(v => new Microsoft.Extensions.Localization.LocalizedString(v.Key, v.Value));
+    }
 }
