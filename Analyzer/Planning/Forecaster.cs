@@ -93,7 +93,7 @@ public static class Forecaster
     {
         if (values.Length == 0)
         {
-            return new(0, 0);
+            return new(0, 0, 0);
         }
 
         var sorted = values.Order().ToArray();
@@ -105,7 +105,7 @@ public static class Forecaster
             return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
         }
 
-        return new(At(0.1), At(0.9));
+        return new(At(0.1), At(0.5), At(0.9));
     }
 
     private static Forecast RunOnce(CompiledPlan plan, PlanningAssumptions a)

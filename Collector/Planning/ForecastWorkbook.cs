@@ -33,6 +33,7 @@ public static class ForecastWorkbook
         ("Jämförbar skillnad över horisonten (mkr)", MkrFormat, (_, f) => Math.Round(f.NominalDifference / 1e6, 3)),
         ("Nuvärde (mkr)", MkrFormat, (_, f) => Math.Round(f.Npv / 1e6, 3)),
         ("Nuvärde P10 (mkr)", MkrFormat, (_, f) => f.Range is { } r ? Math.Round(r.Npv.P10 / 1e6, 3) : null),
+        ("Nuvärde P50, median (mkr)", MkrFormat, (_, f) => f.Range is { } r ? Math.Round(r.Npv.P50 / 1e6, 3) : null),
         ("Nuvärde P90 (mkr)", MkrFormat, (_, f) => f.Range is { } r ? Math.Round(r.Npv.P90 / 1e6, 3) : null),
         ("System som flyttar", CountFormat, (p, _) => p.Moves.Count),
         ("Servrar som flyttar", CountFormat, (p, _) => p.Moves.Sum(m => m.VmCount + m.PhysicalServers)),

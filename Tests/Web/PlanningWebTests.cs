@@ -441,6 +441,10 @@ public sealed class PlanningWebTests(WebAppFixture app)
         }
 
         Assert.DoesNotContain("negativt är besparing", decision, StringComparison.Ordinal);
+        // The simulation's median beside its P10–P90, the same on the decision page and in the API.
+        var median = json.RootElement.GetProperty("range").GetProperty("npv").GetProperty("p50").GetDouble();
+        Assert.True(decision.Contains("medianen är " + Words(median), StringComparison.Ordinal), $"beslutsunderlaget visar inte medianen {Words(median)}");
+        Assert.True(forecast.Contains("median " + Words(median), StringComparison.Ordinal), $"prognosen visar inte medianen {Words(median)}");
 
         // The sentence in words names the last year's like-for-like difference with that year, never as if it held from
         // the first year (a phase-in costs more in its first years than at the end).
