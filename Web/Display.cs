@@ -56,7 +56,13 @@ public static class Display
         }
 
         var isCode = guestOs.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
-        return isCode && Sourcing.Analyzer.Lifecycle.GuestOsParser.Parse(guestOs).Name is { } name ? (name, guestOs) : (guestOs, null);
+        if (!isCode || Sourcing.Analyzer.Lifecycle.GuestOsParser.Parse(guestOs).Name is not { } name)
+        {
+            return (guestOs, null);
+        }
+
+        // "ubuntu" → "Ubuntu": the code adds nothing beside its own name.
+        return (name, name.Equals(guestOs, StringComparison.OrdinalIgnoreCase) ? null : guestOs);
     }
 
     /// <summary>

@@ -76,7 +76,8 @@ public static partial class GuestOsParser
             return ParseWindows(upper, lower);
         }
 
-        if (lower.Contains("red hat enterprise", StringComparison.Ordinal) || RhelWord().IsMatch(lower))
+        // "redhat": the distribution id an Azure VM's guest agent reports as its OS name.
+        if (lower.Contains("red hat enterprise", StringComparison.Ordinal) || RhelWord().IsMatch(lower) || lower.StartsWith("redhat", StringComparison.Ordinal))
         {
             return new OsIdentity(OsFamily.Linux, "rhel", Major(lower, RhelVersion()));
         }

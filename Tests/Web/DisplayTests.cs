@@ -38,6 +38,8 @@ public sealed class DisplayTests
     [InlineData("windows2019srvNext_64Guest", "Windows Server 2022", "windows2019srvNext_64Guest")]
     [InlineData("Microsoft Windows Server 2019 (64-bit)", "Microsoft Windows Server 2019 (64-bit)", null)]
     [InlineData("OTHER_LINUX_64", "OTHER_LINUX_64", null)]
+    [InlineData("ubuntu", "Ubuntu", null)]
+    [InlineData("redhat", "Red Hat Enterprise Linux", "redhat")]
     [InlineData(null, "–", null)]
     public void GuestOs_VendorCodeGetsReadableNameCodeKept(string? stored, string readable, string? code) =>
         Assert.Equal((readable, code), Sourcing.Web.Display.GuestOs(stored));

@@ -13,6 +13,7 @@ public sealed class GuestOsParserTests
     [InlineData("WIN_LONGHORN_64", "windows", "windows-server", "2008")]
     [InlineData("WINDOWS_SERVER_2019", "windows", "windows-server", "2019")]
     [InlineData("WINDOWS_SERVER_2021", "windows", "windows-server", "2022")]
+    [InlineData("redhat", "linux", "rhel", null)] // an Azure guest agent's OS name
     [InlineData("RHEL_7_64", "linux", "rhel", "7")]
     [InlineData("RHEL_9_64", "linux", "rhel", "9")]
     [InlineData("SLES_15_64", "linux", "sles", "15")]
