@@ -349,6 +349,13 @@ public sealed class PlanningWebTests(WebAppFixture app)
     public async Task Economics_Ledning_ReadsButCannotSave()
     {
         using var client = await app.SignedInAsync("ledning");
+        // The page says why the fields are greyed out, and Sourcing does not get the note.
+        Assert.Contains("id=\"economics-readonly\"", await client.GetStringAsync("/Economics"), StringComparison.Ordinal);
+        using (var sourcing = await app.SignedInAsync("sourcing"))
+        {
+            Assert.DoesNotContain("id=\"economics-readonly\"", await sourcing.GetStringAsync("/Economics"), StringComparison.Ordinal);
+        }
+
         var token = await WebAppFixture.TokenAsync(client, "/Economics");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input[backup].Sek"] = "100", ["__RequestVerificationToken"] = token });
 
