@@ -102,7 +102,6 @@ public sealed class DecisionsImportCommandTests(PostgresDatabase database) : ICl
         await SeedAsync();
         var file = Path.GetTempFileName();
         await File.WriteAllTextAsync(file, "System;Beslut;Motivering;Beslutad av\nHeroma;Saas;Okej;it-strateg\nCosmic;Retire;Gammalt; ersätts 2027;it-strateg\n");
-        await using var services = Services();
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var before = await connection.QuerySingleAsync<long>("SELECT count(*) FROM sourcing.decision");
         // A real process: the command writes its errors to the process's standard error.
@@ -120,7 +119,6 @@ public sealed class DecisionsImportCommandTests(PostgresDatabase database) : ICl
         await SeedAsync();
         var file = Path.GetTempFileName();
         await File.WriteAllBytesAsync(file, [.. "System;Beslut;Motivering\nCosmic;InHouse;Patientdata fr"u8, 0xE5, (byte)'n', (byte)'\n']);
-        await using var services = Services();
         // A real process: the command writes its errors to the process's standard error.
         var (code, _, stderr) = await Sourcing.Tests.Collector.Cli.CliExitCodeTests.RunCliAsync(["decisions", "import", file], database.ConnectionString);
 
